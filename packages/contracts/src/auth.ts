@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { Id, PageQuery, page } from './common';
+
+export const ROLES = ['administrator', 'manager', 'reporter', 'viewer'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const ACTIONS = [
+  'org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export',
+  'user.read', 'user.manage', 'audit.read', 'mobile.view',
+] as const;
+export const Action = z.enum(ACTIONS);
+export type Action = z.infer<typeof Action>;
+
+export const LoginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const SessionUser = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  orgId: z.number().int(),
+  orgName: z.string(),
+});
+export const SessionInfo = z.object({
+  user: SessionUser,
+  csrfToken: z.string(),
+  abilities: z.array(Action),
+  idleTimeoutSeconds: z.number().int(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const PasswordChange = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});
+
+export const User = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  orgId: z.number().int(),
+  orgName: z.string(),
+  mobile: z.string().nullable(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export const UserCreate = z.object({
+  username: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.@-]+$/, { error: '用户名只能包含字母、数字和 _ . @ -' }),
+  displayName: z.string().trim().min(1).max(50),
+  role: Role,
+  orgId: Id,
+  mobile: z.string().trim().regex(/^1\d{10}$/, { error: '手机号应为 11 位数字' }).nullable().optional(),
+  password: z.string().min(1).max(256),
+});
+export const UserUpdate = z.object({
+  displayName: z.string().trim().min(1).max(50).optional(),
+  role: Role.optional(),
+  orgId: Id.optional(),
+  disabled: z.boolean().optional(),
+  password: z.string().min(1).max(256).optional(),
+  version: z.number().int().min(0),
+});
+export const UserListQuery = PageQuery.extend({ q: z.string().trim().max(50).optional() });
+export const UserPage = page(User);

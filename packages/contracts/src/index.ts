@@ -1,0 +1,5 @@
+export * from './common';
+export * from './orgs';
+export * from './auth';
+export * from './audit';
+export * from './system';

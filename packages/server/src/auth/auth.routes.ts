@@ -1,0 +1,66 @@
+import { LoginBody, Ok, PasswordChange, SessionInfo } from '@tuanjian/contracts';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditContext, requireActor } from '../http/context';
+import type { Services } from '../http/app';
+import { orgs } from '../features/orgs/orgs.table';
+import { changeOwnPassword } from '../features/users/users.service';
+import { audit } from '../audit/audit';
+import { login } from './login';
+import { verifyPassword } from './password';
+import { abilitiesOf, type Actor } from './policy';
+import { revokeAllSessions, revokeSession, SESSION_COOKIE } from './sessions';
+
+export async function authRoutes(app: FastifyInstance, s: Services) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = s.database.db;
+  const idleTimeoutSeconds = s.config.sessionIdleMinutes * 60;
+
+  const info = async (actor: Actor, csrfToken: string) => {
+    const org = (await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, actor.orgId)))[0];
+    return {
+      user: { id: actor.userId, username: actor.username, displayName: actor.displayName, role: actor.role, orgId: actor.orgId, orgName: org?.name ?? '' },
+      csrfToken, abilities: abilitiesOf(actor), idleTimeoutSeconds,
+    };
+  };
+  const clearCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
+
+  r.post('/auth/login', { config: { public: true }, schema: { tags: ['auth'], body: LoginBody, response: { 200: SessionInfo } } }, async (request, reply) => {
+    const { user, session } = await login(db, auditContext(request, s.now), request.body.username, request.body.password);
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: '/', httpOnly: true, sameSite: 'strict', secure: s.config.secureCookies, maxAge: s.config.sessionAbsoluteHours * 3600,
+    });
+    const orgPath = (await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, user.orgId)))[0]!.path;
+    return info({ userId: user.id, username: user.username, displayName: user.displayName, role: user.role as Actor['role'], orgId: user.orgId, orgPath }, session.csrfToken);
+  });
+
+  r.get('/auth/session', { schema: { tags: ['auth'], response: { 200: SessionInfo } } }, async (request) => info(requireActor(request), request.csrfToken!));
+
+  r.post('/auth/logout', { schema: { tags: ['auth'], response: { 200: Ok } } }, async (request, reply) => {
+    const actor = requireActor(request);
+    await db.transaction(async (tx) => {
+      await revokeSession(tx, request.sessionId!, s.now());
+      await audit(tx, auditContext(request, s.now), { action: 'auth.logout', objectType: 'user', objectId: actor.userId });
+    });
+    clearCookie(reply);
+    return { ok: true as const };
+  });
+
+  r.post('/auth/logout-all', { schema: { tags: ['auth'], response: { 200: Ok } } }, async (request, reply) => {
+    const actor = requireActor(request);
+    await db.transaction(async (tx) => {
+      await revokeAllSessions(tx, actor.userId, s.now());
+      await audit(tx, auditContext(request, s.now), { action: 'auth.logout_all', objectType: 'user', objectId: actor.userId });
+    });
+    clearCookie(reply);
+    return { ok: true as const };
+  });
+
+  r.post('/auth/password', { schema: { tags: ['auth'], body: PasswordChange, response: { 200: Ok } } }, async (request, reply) => {
+    const actor = requireActor(request);
+    await changeOwnPassword(db, auditContext(request, s.now), actor, request.body.currentPassword, request.body.newPassword, verifyPassword);
+    clearCookie(reply);
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,57 @@
+import { ACTIONS, type Action, type Role } from '@tuanjian/contracts';
+import { subtreeRange } from '@tuanjian/domain';
+import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import { ForbiddenError, NotFoundError } from '../http/errors';
+
+/**
+ * The one place that decides who may do what. Routes call `authorize`; queries embed `inScopeSql`
+ * so that rows outside the caller's subtree are never loaded at all.
+ */
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: number;
+  orgPath: string;
+}
+
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  administrator: ACTIONS,
+  manager: ['org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export', 'user.read', 'mobile.view'],
+  reporter: ['org.read', 'org.export'],
+  viewer: ['org.read'],
+};
+
+export function can(actor: Actor, action: Action): boolean {
+  return ROLE_ACTIONS[actor.role].includes(action);
+}
+
+export function abilitiesOf(actor: Actor): Action[] {
+  return [...ROLE_ACTIONS[actor.role]];
+}
+
+export function inScope(actor: Actor, path: string): boolean {
+  return path.startsWith(actor.orgPath);
+}
+
+/** SQL condition: the path column lies in the actor's subtree (one index range scan). */
+export function inScopeSql(actor: Actor, pathColumn: AnyColumn | SQL): SQL {
+  const { lo, hi } = subtreeRange(actor.orgPath);
+  return sql`(${pathColumn} >= ${lo} AND ${pathColumn} < ${hi})`;
+}
+
+/**
+ * Throws unless the actor may perform `action` on an object in the subtree at `targetPath`.
+ * Out of scope answers "not found" so that a probe learns nothing about other counties.
+ */
+export function authorize(actor: Actor, action: Action, targetPath?: string | null): void {
+  if (targetPath !== undefined && (targetPath === null || !inScope(actor, targetPath))) throw new NotFoundError();
+  if (!can(actor, action)) throw new ForbiddenError();
+}
+
+/** Ranking used so nobody grants a role above their own. */
+const ROLE_RANK: Record<Role, number> = { administrator: 3, manager: 2, reporter: 1, viewer: 0 };
+export function canGrantRole(actor: Actor, role: Role): boolean {
+  return ROLE_RANK[role] <= ROLE_RANK[actor.role];
+}

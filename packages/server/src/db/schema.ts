@@ -1,0 +1,5 @@
+// Drizzle's view of the tables that migrations/*.sql create. The SQL files are the source of truth.
+export * from '../features/orgs/orgs.table';
+export * from '../features/users/users.table';
+export * from '../auth/sessions.table';
+export * from '../audit/audit.table';

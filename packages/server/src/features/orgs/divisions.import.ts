@@ -1,0 +1,68 @@
+import { pathFor } from '@tuanjian/domain';
+import { auditRaw, type AuditContext } from '../../audit/audit';
+import type { Database } from '../../db/client';
+import { bulkInsertOrgs, reserveOrgIds, type NewOrg } from './orgs.bulk';
+import { committeeFor } from './divisions.naming';
+import { loadDivisions } from './divisions.source';
+
+export const ROOT_ORG_ID = 1;
+
+export interface DivisionImportResult {
+  divisions: number;
+  created: number;
+  updated: number;
+  seconds: number;
+}
+
+type Progress = (phase: string, done: number, total: number) => void;
+
+/**
+ * Builds (or refreshes) the committee tree for the given division codes. Committees are keyed by their
+ * division code, so running it again renames what changed and adds what is new, never duplicating.
+ */
+export async function importDivisions(database: Database, ctx: AuditContext, codes: string[], onProgress?: Progress): Promise<DivisionImportResult> {
+  const started = Date.now();
+  onProgress?.('读取行政区划', 0, 1);
+  const divisions = await loadDivisions(codes);
+  onProgress?.('读取行政区划', 1, 1);
+  return database.transaction(async (q) => {
+    const root = (await q.query<{ path: string; depth: number }>('SELECT path, depth FROM orgs WHERE id = $1', [ROOT_ORG_ID]))[0];
+    if (!root) throw new Error('root org missing: run migrations first');
+    const existing = new Map<string, { id: number; path: string; depth: number; name: string }>();
+    const rows = await q.query<{ id: number; code: string; path: string; depth: number; name: string }>(
+      'SELECT id, code, path, depth, name FROM orgs WHERE code = ANY($1::text[])', [divisions.map((d) => d.code)]);
+    for (const r of rows) existing.set(r.code, r);
+
+    const fresh = divisions.filter((d) => !existing.has(d.code));
+    const ids = await reserveOrgIds(q, fresh.length);
+    const provinceNames = new Map(divisions.filter((d) => d.level === 'province').map((d) => [d.code, d.name]));
+    const placed = new Map<string, { id: number; path: string; depth: number }>(existing);
+    const toInsert: NewOrg[] = [];
+    const renames: { id: number; name: string }[] = [];
+    let next = 0;
+    for (const d of divisions) {
+      const c = committeeFor(d, provinceNames.get(d.code.slice(0, 2)));
+      const known = existing.get(d.code);
+      if (known) {
+        if (known.name !== c.name) renames.push({ id: known.id, name: c.name });
+        continue;
+      }
+      const parent = d.parentCode ? placed.get(d.parentCode) : { id: ROOT_ORG_ID, ...root };
+      if (!parent) continue; // the division list has a few orphans; a unit without a parent cannot be placed
+      const id = ids[next++]!;
+      const path = pathFor(parent.path, id);
+      placed.set(d.code, { id, path, depth: parent.depth + 1 });
+      toInsert.push({
+        id, parentId: parent.id, path, depth: parent.depth + 1, code: d.code, name: c.name, kind: c.kind, sector: c.sector,
+        level: d.level, status: 'founded', divisionCode: d.code, foundedOn: null, memberCount: null,
+      });
+    }
+    await bulkInsertOrgs(q, toInsert, (done) => onProgress?.('写入组织', done, toInsert.length));
+    for (const r of renames) await q.query('UPDATE orgs SET name = $2, version = version + 1, updated_at = now() WHERE id = $1', [r.id, r.name]);
+    await auditRaw(q, ctx, {
+      action: 'org.import_divisions', objectType: 'org_import', objectId: codes.join(',') || 'national',
+      after: { codes, created: toInsert.length, updated: renames.length },
+    });
+    return { divisions: divisions.length, created: toInsert.length, updated: renames.length, seconds: (Date.now() - started) / 1000 };
+  });
+}

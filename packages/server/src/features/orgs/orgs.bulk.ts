@@ -1,0 +1,49 @@
+import type { Queryable } from '../../db/client';
+import { SINCE_ALWAYS } from './orgs.rules';
+
+export interface NewOrg {
+  id: number;
+  parentId: number | null;
+  path: string;
+  depth: number;
+  code: string;
+  name: string;
+  kind: string;
+  sector: string | null;
+  level: string;
+  status: string;
+  divisionCode: string | null;
+  foundedOn: string | null;
+  memberCount: number | null;
+}
+
+const BATCH = 20_000;
+
+/**
+ * Inserts many orgs with one statement per batch: columns travel as arrays and `unnest` turns them
+ * into rows, which is several times faster than multi-row VALUES and works the same on PGlite.
+ */
+export async function bulkInsertOrgs(database: Queryable, rows: NewOrg[], onProgress?: (done: number) => void) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const b = rows.slice(i, i + BATCH);
+    const col = <K extends keyof NewOrg>(k: K) => b.map((r) => r[k]);
+    await database.query(
+      `INSERT INTO orgs (id, parent_id, path, depth, code, name, kind, sector, level, status, division_code, founded_on, member_count)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::date[], $13::int[])`,
+      [col('id'), col('parentId'), col('path'), col('depth'), col('code'), col('name'), col('kind'), col('sector'), col('level'), col('status'), col('divisionCode'), col('foundedOn'), col('memberCount')],
+    );
+    await database.query(
+      `INSERT INTO org_paths (org_id, parent_id, path, valid_from)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::date[])`,
+      [col('id'), col('parentId'), col('path'), b.map((r) => r.foundedOn ?? SINCE_ALWAYS)],
+    );
+    onProgress?.(Math.min(i + BATCH, rows.length));
+  }
+}
+
+export async function reserveOrgIds(database: Queryable, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const rows = await database.query<{ id: number }>(
+    `SELECT nextval(pg_get_serial_sequence('orgs', 'id'))::int AS id FROM generate_series(1, $1::int)`, [n]);
+  return rows.map((r) => r.id);
+}

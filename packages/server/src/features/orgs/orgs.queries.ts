@@ -1,0 +1,106 @@
+import { and, asc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { subtreeRange } from '@tuanjian/domain';
+import type { Db } from '../../db/client';
+import { inScopeSql, type Actor } from '../../auth/policy';
+import { orgLeaders, orgs, orgEvents, orgPaths, type OrgRow } from './orgs.table';
+
+// Qualified by hand: Drizzle may render a bare "id", which inside the subquery would mean c.id.
+export const hasChildrenSql = sql<boolean>`EXISTS (SELECT 1 FROM orgs c WHERE c.parent_id = "orgs"."id")`;
+
+/** An org the actor may see, or null: out-of-scope rows are filtered in SQL, never loaded. */
+export async function findOrgInScope(db: Db, actor: Actor, id: number, forUpdate = false): Promise<OrgRow | null> {
+  const q = db.select().from(orgs).where(and(eq(orgs.id, id), inScopeSql(actor, orgs.path)));
+  const rows = forUpdate ? await q.for('update') : await q;
+  return rows[0] ?? null;
+}
+
+export async function findOrgByCode(db: Db, code: string): Promise<OrgRow | null> {
+  const rows = await db.select().from(orgs).where(eq(orgs.code, code));
+  return rows[0] ?? null;
+}
+
+export async function listChildren(db: Db, parentId: number, page: number, pageSize: number) {
+  const where = eq(orgs.parentId, parentId);
+  const [rows, count] = await Promise.all([
+    db.select({ org: orgs, hasChildren: hasChildrenSql }).from(orgs).where(where)
+      .orderBy(asc(orgs.code)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(where),
+  ]);
+  return { rows, total: count[0]?.n ?? 0 };
+}
+
+/** Children as the tree stood on `asOf`, read from the dated path history. */
+export async function listChildrenAsOf(db: Db, parentId: number, asOf: string, page: number, pageSize: number) {
+  const where = and(
+    eq(orgPaths.parentId, parentId),
+    sql`${orgPaths.validFrom} <= ${asOf}`,
+    sql`(${orgPaths.validTo} IS NULL OR ${orgPaths.validTo} > ${asOf})`,
+  );
+  const [rows, count] = await Promise.all([
+    db.select({ org: orgs, hasChildren: sql<boolean>`EXISTS (SELECT 1 FROM org_paths c WHERE c.parent_id = "orgs"."id" AND c.valid_from <= ${asOf} AND (c.valid_to IS NULL OR c.valid_to > ${asOf}))` })
+      .from(orgPaths).innerJoin(orgs, eq(orgs.id, orgPaths.orgId)).where(where)
+      .orderBy(asc(orgs.code)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(orgPaths).where(where),
+  ]);
+  return { rows, total: count[0]?.n ?? 0 };
+}
+
+export interface OrgSearch {
+  q?: string;
+  underPath?: string;
+  kind?: string;
+  status?: string;
+}
+
+export function orgSearchWhere(actor: Actor, s: OrgSearch): SQL | undefined {
+  const conds: (SQL | undefined)[] = [inScopeSql(actor, orgs.path)];
+  if (s.underPath) {
+    const { lo, hi } = subtreeRange(s.underPath);
+    conds.push(sql`${orgs.path} >= ${lo} AND ${orgs.path} < ${hi}`);
+  }
+  if (s.q) {
+    const escaped = s.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    conds.push(or(ilike(orgs.name, `%${escaped}%`), like(orgs.code, `${escaped}%`), like(orgs.divisionCode, `${escaped}%`)));
+  }
+  if (s.kind) conds.push(eq(orgs.kind, s.kind));
+  if (s.status) conds.push(eq(orgs.status, s.status));
+  return and(...conds);
+}
+
+export async function searchOrgs(db: Db, actor: Actor, s: OrgSearch, page: number, pageSize: number) {
+  const where = orgSearchWhere(actor, s);
+  const [rows, count] = await Promise.all([
+    db.select({ org: orgs, hasChildren: hasChildrenSql }).from(orgs).where(where)
+      .orderBy(asc(orgs.depth), asc(orgs.code)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(where),
+  ]);
+  return { rows, total: count[0]?.n ?? 0 };
+}
+
+export async function ancestorsOf(db: Db, path: string, fromPath: string) {
+  const ids = path.split('/').filter(Boolean).map(Number).slice(0, -1);
+  if (ids.length === 0) return [];
+  const rows = await db.select({ id: orgs.id, name: orgs.name, path: orgs.path }).from(orgs)
+    .where(sql`${orgs.id} IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+  // only the ancestors inside the reader's scope: a county reporter's breadcrumb starts at the county
+  return rows.filter((r) => r.path.startsWith(fromPath)).sort((a, b) => a.path.length - b.path.length).map(({ id, name }) => ({ id, name }));
+}
+
+export async function leadersOf(db: Db, orgId: number) {
+  return db.select().from(orgLeaders).where(eq(orgLeaders.orgId, orgId)).orderBy(asc(orgLeaders.sort), asc(orgLeaders.id));
+}
+
+export async function eventsOf(db: Db, orgId: number) {
+  return db.select().from(orgEvents).where(eq(orgEvents.orgId, orgId)).orderBy(asc(orgEvents.effectiveOn), asc(orgEvents.id));
+}
+
+export async function countChildren(db: Db, orgId: number, activeOnly = false): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(orgs)
+    .where(activeOnly ? and(eq(orgs.parentId, orgId), sql`${orgs.status} <> 'dissolved'`) : eq(orgs.parentId, orgId));
+  return rows[0]?.n ?? 0;
+}
+
+export async function nextOrgIds(db: Db, n: number): Promise<number[]> {
+  const rows = await db.execute<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('orgs', 'id'))::int AS id FROM generate_series(1, ${n})`);
+  return (rows as unknown as { rows: { id: number }[] }).rows.map((r) => r.id);
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import { JobRegistry } from '../jobs/registry';
+import { registerAuthHooks } from '../auth/hooks';
+import { authRoutes } from '../auth/auth.routes';
+import { auditRoutes } from '../audit/audit.routes';
+import { orgRoutes } from '../features/orgs/orgs.routes';
+import { orgImportRoutes } from '../features/orgs/orgs.import.routes';
+import { userRoutes } from '../features/users/users.routes';
+import { systemRoutes } from '../features/system/system.routes';
+import { registerErrorHandler } from './errors-plugin';
+
+export interface AppDeps {
+  database: Database;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'logLevel' | 'secureCookies'>;
+  /** Injected so tests can shift time (idle timeouts, lockouts). */
+  now?: () => Date;
+  webDist?: string | null;
+}
+
+export type App = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+export interface Services {
+  database: Database;
+  now: () => Date;
+  jobs: JobRegistry;
+  config: AppDeps['config'];
+}
+
+const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const services: Services = { database: deps.database, now: deps.now ?? (() => new Date()), jobs: new JobRegistry(), config: deps.config };
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: { info: { title: '团建 Tuanjian API', version: '1.0.0' }, servers: [{ url: '/' }] },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+  registerAuthHooks(app, services);
+
+  await app.register(async (api) => {
+    await systemRoutes(api, services);
+    await authRoutes(api, services);
+    await orgRoutes(api, services);
+    await orgImportRoutes(api, services);
+    await userRoutes(api, services);
+    await auditRoutes(api, services);
+  }, { prefix: '/api' });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  const webDist = deps.webDist === undefined ? DEFAULT_WEB_DIST : deps.webDist;
+  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'));
+    const sendIndex = (reply: import('fastify').FastifyReply) => reply
+      .header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'")
+      .header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => sendIndex(reply));
+    // The single-page app owns every other non-API path.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return sendIndex(reply);
+      return reply.status(404).send({ code: 'not_found', message: '接口不存在', requestId: String(request.id) });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { Config } from './config';
+import { ensureAdministrator, generatePassword } from './bootstrap';
+import { openDatabase } from './db/open';
+import { loadDemo } from './demo/demo-data';
+import { buildApp } from './http/app';
+import { progressReporter } from './progress';
+
+export async function serve(config: Config, opts: { demo: boolean }) {
+  const database = await openDatabase(config);
+  const password = process.env.TUANJIAN_ADMIN_PASSWORD || generatePassword();
+  const admin = await ensureAdministrator(database, password);
+  if (admin) {
+    // Printed once: only its argon2id hash is kept.
+    process.stdout.write(`\n==== 已创建系统管理员 ====\n用户名：${admin.username}\n密码：${admin.password}\n请登录后立即修改密码。此密码不会再次显示。\n\n`);
+  }
+  if (opts.demo && admin) {
+    const bar = progressReporter();
+    const demo = await loadDemo(database, password, (p, d, t) => bar.update(p, d, t));
+    bar.stop();
+    if (demo) process.stdout.write(`演示数据已载入：${demo.created} 个组织（${demo.seconds.toFixed(1)} 秒）。演示账号 gd_manager、mz_manager、mx_reporter、qz_viewer 的密码同上。\n`);
+  }
+  const app = await buildApp({ database, config });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`团建已启动：http://localhost:${config.port}/  （数据库：${database.engine === 'pglite' ? `PGlite ${config.pgliteDir}` : 'PostgreSQL'}）\n`);
+  return app;
+}
