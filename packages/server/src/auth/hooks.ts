@@ -28,7 +28,7 @@ export function registerAuthHooks(app: FastifyInstance, services: Services) {
     idleMs: services.config.sessionIdleMinutes * 60_000,
     absoluteMs: services.config.sessionAbsoluteHours * 3_600_000,
   };
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {

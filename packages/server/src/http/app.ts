@@ -21,6 +21,12 @@ import { userRoutes } from '../features/users/users.routes';
 import { systemRoutes } from '../features/system/system.routes';
 import { registerErrorHandler } from './errors-plugin';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: { method: string; url: string; public: boolean }[];
+  }
+}
+
 export interface AppDeps {
   database: Database;
   config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'logLevel' | 'secureCookies'>;
@@ -51,6 +57,12 @@ export async function buildApp(deps: AppDeps) {
   const services: Services = { database: deps.database, now: deps.now ?? (() => new Date()), jobs: new JobRegistry(), config: deps.config };
 
   registerErrorHandler(app);
+  // Every route, so the access-matrix test can prove that none is left without a policy case.
+  const routeList: { method: string; url: string; public: boolean }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: r.url, public: Boolean(r.config?.public) });
+  });
+  app.decorate('routeList', routeList);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {

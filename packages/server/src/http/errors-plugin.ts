@@ -10,7 +10,7 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const part = error.validationContext ?? 'body';
       const fields = error.validation.map((v) => ({
-        path: [part, ...((v.params.issue as { path?: PropertyKey[] }).path ?? []).map(String)].join('.'),
+        path: [part, ...v.instancePath.split('/').filter(Boolean)].join('.'),
         message: v.message,
       }));
       const first = fields[0];

@@ -108,9 +108,9 @@ export async function orgRoutes(app: FastifyInstance, s: Services) {
 
   r.get('/orgs/export', { schema: { tags, querystring: OrgListQuery.pick({ q: true, under: true, kind: true, status: true }) } }, async (request, reply) => {
     const actor = requireActor(request);
-    authorize(actor, 'org.export');
     const { q, under, kind, status } = request.query;
     const underPath = under ? (await loadReadable(actor, under)).path : undefined;
+    authorize(actor, 'org.export');
     const buffer = await exportOrgsXlsx(db, actor, { q, underPath, kind, status });
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll } from 'vitest';
+import pg from 'pg';
+import type { Role } from '@tuanjian/contracts';
+import { openPglite, openPostgres, type Database } from '../src/db/client';
+import { migrate } from '../src/db/migrate';
+import { buildApp } from '../src/http/app';
+import { createOrg } from '../src/features/orgs/orgs.service';
+import { createUserAsSystem } from '../src/features/users/users.service';
+import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
+
+export const ENGINE = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+export const PASSWORD = 'Test#Passw0rd-2026';
+
+/** A fresh, migrated database: in-memory PGlite, or a new database on the test PostgreSQL server. */
+export async function freshDatabase(): Promise<Database> {
+  if (ENGINE === 'postgres') {
+    const admin = process.env.TEST_PG_URL;
+    if (!admin) throw new Error('TEST_PG_URL is required when TEST_ENGINE=postgres');
+    const name = `t_${randomBytes(6).toString('hex')}`;
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    await c.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    const database = await openPostgres(url.toString());
+    await migrate(database);
+    return database;
+  }
+  const database = await openPglite(undefined);
+  await migrate(database);
+  return database;
+}
+
+export interface Clock {
+  now: () => Date;
+  advance(ms: number): void;
+}
+
+export function testClock(start = new Date('2026-03-01T02:00:00Z')): Clock {
+  let t = start.getTime();
+  return { now: () => new Date(t), advance: (ms) => { t += ms; } };
+}
+
+/**
+ * The fixture tree: 广东 → 梅州 → 梅县区 (2 townships, 2 villages each) and 兴宁市 (a sibling county),
+ * plus 泉州 under 福建 — real GB/T 2260 codes, small enough to build in a second.
+ */
+export async function seedTree(database: Database) {
+  const db = database.db;
+  const ctx = systemContext('test');
+  const mk = async (parentId: number, code: string, name: string, kind: 'committee' | 'working_committee' | 'branch' | 'direct_org' = 'committee') =>
+    createOrg(db, ctx, SYSTEM_ACTOR, { parentId, code, name, kind, divisionCode: /^\d+$/.test(code) ? code.slice(0, 12) : undefined, foundedOn: '2000-01-01' });
+  const gd = await mk(1, '44', '共青团广东省委员会');
+  const mz = await mk(gd, '4414', '共青团梅州市委员会');
+  const mx = await mk(mz, '441403', '共青团梅县区委员会');
+  const xn = await mk(mz, '441481', '共青团兴宁市委员会');
+  const bc = await mk(mx, '441403113', '丙村镇团委');
+  const sy = await mk(mx, '441403114', '雁洋镇团委');
+  const bc1 = await mk(bc, '441403113201', '丙村村团支部', 'branch');
+  const bc2 = await mk(bc, '441403113202', '东岭村团支部', 'branch');
+  const sy1 = await mk(sy, '441403114201', '雁洋村团支部', 'branch');
+  const xn1 = await mk(xn, '441481100', '宁新街道团工委', 'working_committee');
+  const fj = await mk(1, '35', '共青团福建省委员会');
+  const qz = await mk(fj, '3505', '共青团泉州市委员会');
+  return { gd, mz, mx, xn, bc, sy, bc1, bc2, sy1, xn1, fj, qz };
+}
+export type Tree = Awaited<ReturnType<typeof seedTree>>;
+
+export async function seedUser(database: Database, username: string, role: Role, orgId: number, mobile?: string) {
+  const u = await createUserAsSystem(database.db, systemContext('test'), { username, displayName: username, role, orgId, password: PASSWORD, mobile });
+  return u.id;
+}
+
+/** App + database + fixture tree; closed after the file's tests. */
+export async function testApp(opts: { clock?: Clock } = {}) {
+  const database = await freshDatabase();
+  const clock = opts.clock ?? testClock();
+  const app = await buildApp({
+    database, now: clock.now, webDist: null,
+    config: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, logLevel: 'silent', secureCookies: false },
+  });
+  const tree = await seedTree(database);
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+  return { app, database, clock, tree };
+}
+
+type App = Awaited<ReturnType<typeof testApp>>['app'];
+
+/** Logs in and returns a tiny client that sends the session cookie and CSRF token like the browser does. */
+export async function loginAs(app: App, username: string, password = PASSWORD) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'tj_session')!;
+  const { csrfToken } = res.json() as { csrfToken: string };
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+    app.inject({ method, url, payload: payload as never, cookies: { tj_session: cookie.value }, headers: method === 'GET' ? {} : { 'x-csrf-token': csrfToken } });
+  return {
+    cookie: cookie.value, csrfToken,
+    get: (url: string) => send('GET', url),
+    post: (url: string, body?: unknown) => send('POST', url, body ?? {}),
+    patch: (url: string, body: unknown) => send('PATCH', url, body),
+  };
+}
+export type Client = Awaited<ReturnType<typeof loginAs>>;

@@ -1,0 +1,110 @@
+import { ROLES, type Action, type Role } from '@tuanjian/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_ACTIONS } from '../src/auth/policy';
+import { loginAs, seedUser, testApp, type Client } from './helpers';
+
+/**
+ * Access matrix: every API route × every role × an object inside and outside the user's scope.
+ * Users sit at 梅县区; "in" is a township under it, "out" the sibling county 兴宁市.
+ * A route missing from CASES fails the first test, so no route ships without a policy case.
+ */
+type Target = 'in' | 'out';
+interface Case {
+  action: Action | null; // null: any signed-in user (own session, own jobs)
+  scoped: boolean; // does the route act on an object that can be out of scope?
+  request: (c: Client, ids: Ids, target: Target, n: number) => Promise<{ statusCode: number }>;
+}
+interface Ids { org: Record<Target, number>; user: Record<Target, number> }
+
+const multipartCsv = (c: Client, app: Awaited<ReturnType<typeof testApp>>['app']) => {
+  const boundary = 'x-boundary';
+  const body = `--${boundary}\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n编码,名称,上级编码,类型\r\n\r\n--${boundary}--\r\n`;
+  return app.inject({ method: 'POST', url: '/api/orgs/import', payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-csrf-token': c.csrfToken }, cookies: { tj_session: c.cookie } });
+};
+
+let t: Awaited<ReturnType<typeof testApp>>;
+let ids: Ids;
+const clients = {} as Record<Role, Client>;
+
+const CASES: Record<string, Case> = {
+  'GET /api/auth/session': { action: null, scoped: false, request: (c) => c.get('/api/auth/session') },
+  'POST /api/auth/logout-all': { action: null, scoped: false, request: async () => ({ statusCode: 200 }) },
+  'POST /api/auth/logout': { action: null, scoped: false, request: async () => ({ statusCode: 200 }) },
+  'POST /api/auth/password': { action: null, scoped: false, request: (c) => c.post('/api/auth/password', { currentPassword: 'wrong-Passw0rd', newPassword: 'x' }) },
+  'GET /api/orgs/roots': { action: 'org.read', scoped: false, request: (c) => c.get('/api/orgs/roots') },
+  'GET /api/orgs': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/orgs?under=${i.org[w]}`) },
+  'GET /api/orgs/:id': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/orgs/${i.org[w]}`) },
+  'GET /api/orgs/:id/children': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/orgs/${i.org[w]}/children`) },
+  'GET /api/orgs/:id/events': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/orgs/${i.org[w]}/events`) },
+  'GET /api/orgs/export': { action: 'org.export', scoped: true, request: (c, i, w) => c.get(`/api/orgs/export?under=${i.org[w]}`) },
+  'POST /api/orgs': { action: 'org.create', scoped: true, request: (c, i, w, n) => c.post('/api/orgs', { parentId: i.org[w], code: `M-${n}`, name: `矩阵${n}`, kind: 'branch' }) },
+  'PATCH /api/orgs/:id': { action: 'org.update', scoped: true, request: (c, i, w) => c.patch(`/api/orgs/${i.org[w]}`, { version: 99999, name: '改名' }) },
+  'POST /api/orgs/:id/move': { action: 'org.restructure', scoped: true, request: (c, i, w) => c.post(`/api/orgs/${i.org[w]}/move`, { newParentId: i.org[w], effectiveOn: '2026-01-01', version: 99999 }) },
+  'POST /api/orgs/:id/dissolve': { action: 'org.restructure', scoped: true, request: (c, i, w) => c.post(`/api/orgs/${i.org[w]}/dissolve`, { effectiveOn: '2026-01-01', reason: 'x', version: 99999 }) },
+  'POST /api/orgs/:id/merge': { action: 'org.restructure', scoped: true, request: (c, i, w) => c.post(`/api/orgs/${i.org[w]}/merge`, { intoId: i.org[w], effectiveOn: '2026-01-01', version: 99999 }) },
+  'POST /api/orgs/:id/split': { action: 'org.restructure', scoped: true, request: (c, i, w) => c.post(`/api/orgs/${i.org[w]}/split`, { effectiveOn: '2026-01-01', version: 99999, parts: [{ name: 'a', code: 'SA', childIds: [] }, { name: 'b', code: 'SB', childIds: [] }] }) },
+  'POST /api/orgs/:id/found': { action: 'org.update', scoped: true, request: (c, i, w) => c.post(`/api/orgs/${i.org[w]}/found`, { effectiveOn: '2026-01-01', version: 99999 }) },
+  'POST /api/orgs/import': { action: 'org.import', scoped: false, request: (c) => multipartCsv(c, t.app) },
+  'GET /api/jobs/:id': { action: null, scoped: false, request: async (c) => {
+    const r = await c.get('/api/jobs/00000000-0000-4000-8000-000000000000');
+    return { statusCode: r.statusCode === 404 ? 200 : 500 }; // another user's or unknown job reads as 404
+  } },
+  'GET /api/users': { action: 'user.read', scoped: false, request: (c) => c.get('/api/users') },
+  'POST /api/users': { action: 'user.manage', scoped: true, request: (c, i, w, n) => c.post('/api/users', { username: `u${n}`, displayName: 'x', role: 'viewer', orgId: i.org[w], password: 'Matrix-Passw0rd' }) },
+  'PATCH /api/users/:id': { action: 'user.manage', scoped: true, request: (c, i, w) => c.patch(`/api/users/${i.user[w]}`, { version: 99999, displayName: 'y' }) },
+  'GET /api/audit': { action: 'audit.read', scoped: false, request: (c) => c.get('/api/audit') },
+  'GET /api/audit/verify': { action: 'audit.read', scoped: false, request: (c) => c.get('/api/audit/verify') },
+};
+
+beforeAll(async () => {
+  t = await testApp();
+  for (const role of ROLES) await seedUser(t.database, `m_${role}`, role, t.tree.mx);
+  const inUser = await seedUser(t.database, 'target_in', 'viewer', t.tree.bc);
+  const outUser = await seedUser(t.database, 'target_out', 'viewer', t.tree.xn);
+  ids = { org: { in: t.tree.bc, out: t.tree.xn }, user: { in: inUser, out: outUser } };
+  for (const role of ROLES) clients[role] = await loginAs(t.app, `m_${role}`);
+});
+
+let cases = 0;
+let leaks = 0;
+afterAll(() => {
+  const routes = t.app.routeList.filter((r) => r.url.startsWith('/api/') && !r.public).length;
+  console.log(`SECURITY routes=${routes} cases=${cases} leaks=${leaks}`);
+});
+
+describe('access matrix: every route × role × in/out of scope', () => {
+  it('has a policy case for every non-public API route', () => {
+    const missing = t.app.routeList
+      .filter((r) => r.url.startsWith('/api/') && !r.public && !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !(k in CASES));
+    expect(missing).toEqual([]);
+  });
+
+  it('answers 401 to every non-public route without a session', async () => {
+    for (const r of t.app.routeList.filter((x) => x.url.startsWith('/api/') && !x.public && !x.url.startsWith('/api/docs'))) {
+      const res = await t.app.inject({ method: r.method as 'GET', url: r.url.replace(':id', '1') });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  let n = 0;
+  for (const [route, c] of Object.entries(CASES)) {
+    for (const role of ROLES) {
+      for (const target of (c.scoped ? ['in', 'out'] : ['in']) as Target[]) {
+        it(`${route} as ${role} on ${c.scoped ? target : 'own'} object`, async () => {
+          const res = await c.request(clients[role], ids, target, n++);
+          cases++;
+          const allowed = c.action === null || ROLE_ACTIONS[role].includes(c.action);
+          let expected: string;
+          if (c.scoped && target === 'out') expected = '404';
+          else expected = allowed ? 'allowed' : '403';
+          const got = res.statusCode === 404 ? '404' : res.statusCode === 403 ? '403' : res.statusCode < 500 ? 'allowed' : String(res.statusCode);
+          if (expected !== '403' && expected !== '404' && got !== 'allowed') leaks++;
+          if ((expected === '404' || expected === '403') && got === 'allowed') leaks++;
+          expect(got, `${route} ${role} ${target}: ${res.statusCode}`).toBe(expected);
+        });
+      }
+    }
+  }
+});
