@@ -20,7 +20,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   administrator: ACTIONS,
   manager: ['org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export', 'user.read', 'mobile.view'],
   reporter: ['org.read', 'org.export'],
-  viewer: ['org.read'],
+  viewer: ['org.read', 'org.export'],
 };
 
 export function can(actor: Actor, action: Action): boolean {

