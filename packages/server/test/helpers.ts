@@ -12,19 +12,24 @@ import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
 export const ENGINE = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 export const PASSWORD = 'Test#Passw0rd-2026';
 
+/** An empty database on the test PostgreSQL server; returns its URL. */
+export async function freshPostgresUrl(): Promise<string> {
+  const admin = process.env.TEST_PG_URL;
+  if (!admin) throw new Error('TEST_PG_URL is required when TEST_ENGINE=postgres');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** A fresh, migrated database: in-memory PGlite, or a new database on the test PostgreSQL server. */
 export async function freshDatabase(): Promise<Database> {
   if (ENGINE === 'postgres') {
-    const admin = process.env.TEST_PG_URL;
-    if (!admin) throw new Error('TEST_PG_URL is required when TEST_ENGINE=postgres');
-    const name = `t_${randomBytes(6).toString('hex')}`;
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    const database = await openPostgres(url.toString());
+    const database = await openPostgres(await freshPostgresUrl());
     await migrate(database);
     return database;
   }

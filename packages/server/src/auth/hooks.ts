@@ -39,7 +39,7 @@ export function registerAuthHooks(app: FastifyInstance, services: Services) {
         request.csrfToken = s.csrfToken;
       }
     }
-    if (request.routeOptions.config?.public) return;
+    if (request.routeOptions.config?.public || request.url.startsWith('/api/docs')) return;
     if (!request.actor) throw new UnauthorizedError(token ? '登录已过期，请重新登录' : '请先登录');
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];

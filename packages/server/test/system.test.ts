@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE, loginAs, seedUser, testApp } from './helpers';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => { t = await testApp(); });
+
+describe('API surface', () => {
+  it('GET /api/health reports the engine and the migration version', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', engine: ENGINE, migration: '0002_root' });
+    expect(res.json().serverVersion).toMatch(/^\d+/);
+  });
+
+  it('serves OpenAPI 3 generated from the zod schemas, and a docs page', async () => {
+    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/orgs', '/api/orgs/{id}', '/api/auth/login', '/api/audit']));
+    expect(spec.paths['/api/orgs'].post.requestBody.content['application/json'].schema.properties.kind.enum).toContain('direct_org');
+    const docs = await t.app.inject({ url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+  });
+
+  it('answers unknown API paths with the JSON error shape, never a stack trace', async () => {
+    expect((await t.app.inject({ url: '/api/nope' })).statusCode).toBe(401); // anonymous callers learn nothing of the API's shape
+    await seedUser(t.database, 'sys', 'viewer', t.tree.mz);
+    const res = await (await loginAs(t.app, 'sys')).get('/api/nope');
+    expect(res.statusCode).toBe(404);
+    expect(Object.keys(res.json()).sort()).toEqual(['code', 'message', 'requestId']);
+  });
+
+  it('sets security headers on every answer', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+});
