@@ -104,3 +104,20 @@ export async function nextOrgIds(db: Db, n: number): Promise<number[]> {
   const rows = await db.execute<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('orgs', 'id'))::int AS id FROM generate_series(1, ${n})`);
   return (rows as unknown as { rows: { id: number }[] }).rows.map((r) => r.id);
 }
+
+/**
+ * The orgs under `rootId` as the tree stood during [from, to]: every org whose path interval overlaps
+ * the period and lay under the root's path of that time. Used for roll-ups and for "expected
+ * reporters": an org counts only for the part of history in which it existed.
+ */
+export async function subtreeDuring(db: Db, rootId: number, from: string, to: string) {
+  const rows = await db.execute(sql`
+    WITH root AS (
+      SELECT path FROM org_paths WHERE org_id = ${rootId} AND valid_from <= ${to} AND (valid_to IS NULL OR valid_to > ${from})
+    )
+    SELECT DISTINCT p.org_id AS id FROM org_paths p, root r
+    WHERE p.path >= r.path AND p.path < left(r.path, -1) || '0'
+      AND p.valid_from <= ${to} AND (p.valid_to IS NULL OR p.valid_to > ${from})
+    ORDER BY 1`);
+  return (rows as unknown as { rows: { id: number }[] }).rows.map((r) => r.id);
+}
