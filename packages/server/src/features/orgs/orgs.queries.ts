@@ -60,19 +60,26 @@ export function orgSearchWhere(actor: Actor, s: OrgSearch): SQL | undefined {
   }
   if (s.q) {
     const escaped = s.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    conds.push(or(ilike(orgs.name, `%${escaped}%`), like(orgs.code, `${escaped}%`), like(orgs.divisionCode, `${escaped}%`)));
+    // Two characters: the bigram index; three or more: the trigram index; both recheck with ILIKE.
+    const byName = [...s.q].length === 2
+      ? and(sql`name_bigrams @> ARRAY[lower(${s.q})]::text[]`, ilike(orgs.name, `%${escaped}%`))
+      : ilike(orgs.name, `%${escaped}%`);
+    conds.push(or(byName, like(orgs.code, `${escaped}%`)));
   }
   if (s.kind) conds.push(eq(orgs.kind, s.kind));
   if (s.status) conds.push(eq(orgs.status, s.status));
   return and(...conds);
 }
 
+/** Counting stops here: "10,000 or more" is all a search box needs, and counting 600k matches is slow. */
+export const SEARCH_COUNT_CAP = 10_000;
+
 export async function searchOrgs(db: Db, actor: Actor, s: OrgSearch, page: number, pageSize: number) {
   const where = orgSearchWhere(actor, s);
   const [rows, count] = await Promise.all([
     db.select({ org: orgs, hasChildren: hasChildrenSql }).from(orgs).where(where)
       .orderBy(asc(orgs.depth), asc(orgs.code)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(where),
+    db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(orgs).where(where).limit(SEARCH_COUNT_CAP).as('capped')),
   ]);
   return { rows, total: count[0]?.n ?? 0 };
 }
