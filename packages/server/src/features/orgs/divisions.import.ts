@@ -26,6 +26,8 @@ export async function importDivisions(database: Database, ctx: AuditContext, cod
   const divisions = await loadDivisions(codes);
   onProgress?.('读取行政区划', 1, 1);
   return database.transaction(async (q) => {
+    // Name indexes are GIN: a large pending list lets them absorb the bulk insert and merge once.
+    await q.query("SET LOCAL gin_pending_list_limit = '256MB'");
     const root = (await q.query<{ path: string; depth: number }>('SELECT path, depth FROM orgs WHERE id = $1', [ROOT_ORG_ID]))[0];
     if (!root) throw new Error('root org missing: run migrations first');
     const existing = new Map<string, { id: number; path: string; depth: number; name: string }>();
