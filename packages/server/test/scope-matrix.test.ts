@@ -14,7 +14,7 @@ interface Case {
   scoped: boolean; // does the route act on an object that can be out of scope?
   request: (c: Client, ids: Ids, target: Target, n: number) => Promise<{ statusCode: number }>;
 }
-interface Ids { org: Record<Target, number>; user: Record<Target, number> }
+interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number> }
 
 const multipartCsv = (c: Client, app: Awaited<ReturnType<typeof testApp>>['app']) => {
   const boundary = 'x-boundary';
@@ -49,6 +49,11 @@ const CASES: Record<string, Case> = {
     const r = await c.get('/api/jobs/00000000-0000-4000-8000-000000000000');
     return { statusCode: r.statusCode === 404 ? 200 : 500 }; // another user's or unknown job reads as 404
   } },
+  'GET /api/orgs/:id/people': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/orgs/${i.org[w]}/people`) },
+  'POST /api/orgs/:id/departments': { action: 'org.update', scoped: true, request: (c, i, w, n) => c.post(`/api/orgs/${i.org[w]}/departments`, { name: `部室${n}` }) },
+  'PATCH /api/orgs/:id/departments/:itemId': { action: 'org.update', scoped: true, request: (c, i, w) => c.patch(`/api/orgs/${i.org[w]}/departments/${i.department[w]}`, { name: 'x', version: 99999 }) },
+  'POST /api/orgs/:id/cadres': { action: 'org.update', scoped: true, request: (c, i, w) => c.post(`/api/orgs/${i.org[w]}/cadres`, { name: '干部', mobile: '13800000000' }) },
+  'PATCH /api/orgs/:id/cadres/:itemId': { action: 'org.update', scoped: true, request: (c, i, w) => c.patch(`/api/orgs/${i.org[w]}/cadres/${i.cadre[w]}`, { version: 99999, name: 'x' }) },
   'GET /api/users': { action: 'user.read', scoped: false, request: (c) => c.get('/api/users') },
   'POST /api/users': { action: 'user.manage', scoped: true, request: (c, i, w, n) => c.post('/api/users', { username: `u${n}`, displayName: 'x', role: 'viewer', orgId: i.org[w], password: 'Matrix-Passw0rd' }) },
   'PATCH /api/users/:id': { action: 'user.manage', scoped: true, request: (c, i, w) => c.patch(`/api/users/${i.user[w]}`, { version: 99999, displayName: 'y' }) },
@@ -61,7 +66,12 @@ beforeAll(async () => {
   for (const role of ROLES) await seedUser(t.database, `m_${role}`, role, t.tree.mx);
   const inUser = await seedUser(t.database, 'target_in', 'viewer', t.tree.bc);
   const outUser = await seedUser(t.database, 'target_out', 'viewer', t.tree.xn);
-  ids = { org: { in: t.tree.bc, out: t.tree.xn }, user: { in: inUser, out: outUser } };
+  const dep = async (orgId: number) => (await t.database.query<{ id: number }>('INSERT INTO departments (org_id, name) VALUES ($1, $2) RETURNING id', [orgId, '组织部']))[0]!.id;
+  const cad = async (orgId: number) => (await t.database.query<{ id: number }>('INSERT INTO cadres (org_id, name) VALUES ($1, $2) RETURNING id', [orgId, '干部甲']))[0]!.id;
+  ids = {
+    org: { in: t.tree.bc, out: t.tree.xn }, user: { in: inUser, out: outUser },
+    department: { in: await dep(t.tree.bc), out: await dep(t.tree.xn) }, cadre: { in: await cad(t.tree.bc), out: await cad(t.tree.xn) },
+  };
   for (const role of ROLES) clients[role] = await loginAs(t.app, `m_${role}`);
 });
 

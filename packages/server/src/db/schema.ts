@@ -3,3 +3,4 @@ export * from '../features/orgs/orgs.table';
 export * from '../features/users/users.table';
 export * from '../auth/sessions.table';
 export * from '../audit/audit.table';
+export * from '../features/people/people.table';

@@ -18,6 +18,7 @@ import { auditRoutes } from '../audit/audit.routes';
 import { orgRoutes } from '../features/orgs/orgs.routes';
 import { orgImportRoutes } from '../features/orgs/orgs.import.routes';
 import { userRoutes } from '../features/users/users.routes';
+import { peopleRoutes } from '../features/people/people.routes';
 import { systemRoutes } from '../features/system/system.routes';
 import { registerErrorHandler } from './errors-plugin';
 
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps) {
     await orgRoutes(api, services);
     await orgImportRoutes(api, services);
     await userRoutes(api, services);
+    await peopleRoutes(api, services);
     await auditRoutes(api, services);
   }, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
