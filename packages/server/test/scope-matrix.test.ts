@@ -57,6 +57,8 @@ const CASES: Record<string, Case> = {
   'GET /api/users': { action: 'user.read', scoped: false, request: (c) => c.get('/api/users') },
   'POST /api/users': { action: 'user.manage', scoped: true, request: (c, i, w, n) => c.post('/api/users', { username: `u${n}`, displayName: 'x', role: 'viewer', orgId: i.org[w], password: 'Matrix-Passw0rd' }) },
   'PATCH /api/users/:id': { action: 'user.manage', scoped: true, request: (c, i, w) => c.patch(`/api/users/${i.user[w]}`, { version: 99999, displayName: 'y' }) },
+  'GET /api/users/export': { action: 'user.read', scoped: false, request: (c) => c.get('/api/users/export') },
+  'GET /api/audit/export': { action: 'audit.read', scoped: false, request: (c) => c.get('/api/audit/export') },
   'GET /api/audit': { action: 'audit.read', scoped: false, request: (c) => c.get('/api/audit') },
   'GET /api/audit/verify': { action: 'audit.read', scoped: false, request: (c) => c.get('/api/audit/verify') },
 };

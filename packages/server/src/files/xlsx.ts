@@ -24,3 +24,10 @@ export async function buildSheet<T>(title: string, columns: SheetColumn<T>[], ro
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+export function sendXlsx(reply: import('fastify').FastifyReply, filename: string, buffer: Buffer) {
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(buffer);
+}

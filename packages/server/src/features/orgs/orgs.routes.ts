@@ -9,6 +9,7 @@ import type { Services } from '../../http/app';
 import { auditContext, requireActor } from '../../http/context';
 import { NotFoundError } from '../../http/errors';
 import { exportOrgsXlsx } from './orgs.export';
+import { sendXlsx } from '../../files/xlsx';
 import { presentOrg } from './orgs.present';
 import { eventsOf, findOrgInScope, hasChildrenSql, listChildren, listChildrenAsOf, searchOrgs } from './orgs.queries';
 import { dissolveOrg, foundOrg, mergeOrg, moveOrg, splitOrg } from './orgs.restructure';
@@ -112,9 +113,6 @@ export async function orgRoutes(app: FastifyInstance, s: Services) {
     const underPath = under ? (await loadReadable(actor, under)).path : undefined;
     authorize(actor, 'org.export');
     const buffer = await exportOrgsXlsx(db, actor, { q, underPath, kind, status });
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('组织列表.xlsx')}`)
-      .send(buffer);
+    return sendXlsx(reply, '组织列表.xlsx', buffer);
   });
 }
