@@ -37,3 +37,25 @@ describe('API surface', () => {
     expect(res.headers['x-request-id']).toBeTruthy();
   });
 });
+
+describe('web UI serving', () => {
+  it('serves the single-page app for every non-API path and keeps JSON errors for /api', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { buildApp } = await import('../src/http/app');
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-dist-'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
+    const app = await buildApp({ database: t.database, webDist: dist, config: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, logLevel: 'silent', secureCookies: false } });
+    const page = await app.inject({ url: '/orgs/123' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('id="root"');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await app.inject({ url: '/assets/app.js' })).body).toBe('console.log(1)');
+    expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+    await app.close();
+    fs.rmSync(dist, { recursive: true, force: true });
+  });
+});

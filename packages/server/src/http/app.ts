@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
@@ -92,18 +92,18 @@ export async function buildApp(deps: AppDeps) {
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   const webDist = deps.webDist === undefined ? DEFAULT_WEB_DIST : deps.webDist;
-  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
+  const indexHtml = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? fs.readFileSync(path.join(webDist, 'index.html')) : null;
+  const sendIndex = (reply: FastifyReply) => reply
+    .header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'")
+    .header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+  if (webDist && indexHtml) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'));
-    const sendIndex = (reply: import('fastify').FastifyReply) => reply
-      .header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'")
-      .header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
     app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => sendIndex(reply));
-    // The single-page app owns every other non-API path.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return sendIndex(reply);
-      return reply.status(404).send({ code: 'not_found', message: '接口不存在', requestId: String(request.id) });
-    });
   }
+  // The single-page app owns every other non-API path; API paths get the JSON error shape.
+  app.setNotFoundHandler((request, reply) => {
+    if (indexHtml && request.method === 'GET' && !request.url.startsWith('/api/')) return sendIndex(reply);
+    return reply.status(404).send({ code: 'not_found', message: '接口不存在', requestId: String(request.id) });
+  });
   return app;
 }

@@ -36,10 +36,6 @@ export function registerErrorHandler(app: FastifyInstance) {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'internal', message: '服务器内部错误，请稍后重试', requestId });
   });
-
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ code: 'not_found', message: '接口不存在', requestId: String(request.id) });
-  });
 }
 
 function clientErrorMessage(error: FastifyError): string {
