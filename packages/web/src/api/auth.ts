@@ -1,0 +1,72 @@
+import type { Action, SessionInfo } from '@tuanjian/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from './client';
+
+export const sessionKey = ['auth', 'session'] as const;
+
+// Why the last session ended (e.g. "登录已过期，请重新登录"), shown on the login page until the next sign-in.
+let sessionNotice: string | null = null;
+export const setSessionNotice = (notice: string | null) => {
+  sessionNotice = notice;
+};
+export const getSessionNotice = () => sessionNotice;
+
+/** The signed-in user, or null when there is no session. Keeps the CSRF token for the client. */
+export function useSession() {
+  return useQuery({
+    queryKey: sessionKey,
+    queryFn: async (): Promise<SessionInfo | null> => {
+      try {
+        const info = await api<SessionInfo>('/auth/session', { skipUnauthorizedRedirect: true });
+        setCsrfToken(info.csrfToken);
+        return info;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+/** Whether the session may perform an action: the server decides the list, the UI only reads it. */
+export function useCan(): (action: Action) => boolean {
+  const { data } = useSession();
+  return (action) => Boolean(data?.abilities.includes(action));
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { username: string; password: string }) =>
+      api<SessionInfo>('/auth/login', { method: 'POST', body, skipUnauthorizedRedirect: true }),
+    onSuccess: (info) => {
+      setCsrfToken(info.csrfToken);
+      setSessionNotice(null);
+      // A different user may sign in on the same tab: nothing cached for the previous one may show.
+      qc.clear();
+      qc.setQueryData(sessionKey, info);
+    },
+  });
+}
+
+function useEndSession(path: '/auth/logout' | '/auth/logout-all' | '/auth/password') {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body?: unknown) => api<{ ok: true }>(path, { method: 'POST', body: body ?? {} }),
+    onSuccess: () => {
+      setCsrfToken(null);
+      qc.clear();
+      qc.setQueryData(sessionKey, null);
+    },
+  });
+}
+
+export const useLogout = () => useEndSession('/auth/logout');
+export const useLogoutAll = () => useEndSession('/auth/logout-all');
+/** Changing the password ends the session on the server; the user signs in again with the new one. */
+export const useChangePassword = () => useEndSession('/auth/password');

@@ -1,0 +1,22 @@
+import { Button, Result, Spin } from 'antd';
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { useSession } from '../api/auth';
+
+/** Everything but the login page needs a session; without one the user is sent to sign in. */
+export function RequireSession() {
+  const { data, isPending, isError, error, refetch } = useSession();
+  const location = useLocation();
+  if (isPending) return <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
+  if (isError) {
+    return (
+      <Result
+        status="error"
+        title="无法获取登录状态"
+        subTitle={error.message}
+        extra={<Button type="primary" onClick={() => void refetch()}>重试</Button>}
+      />
+    );
+  }
+  if (!data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}

@@ -1,0 +1,55 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { getSessionNotice, useLogin, useSession } from '../../api/auth';
+import { ApiError } from '../../api/client';
+
+type Values = { username: string; password: string };
+
+export function LoginPage() {
+  const [form] = Form.useForm<Values>();
+  const login = useLogin();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  const notice = getSessionNotice();
+  const target = from && from.startsWith('/') && !from.startsWith('/login') ? from : '/orgs';
+
+  if (session.data) return <Navigate to={target} replace />;
+
+  const onFinish = (values: Values) => {
+    login.mutate(values, {
+      onSuccess: () => navigate(target, { replace: true }),
+      onError: (e) => {
+        if (e instanceof ApiError) {
+          form.setFields(e.fields.map((f) => ({ name: f.path.replace(/^body\./, '') as keyof Values, errors: [f.message] })));
+        }
+      },
+    });
+  };
+
+  return (
+    <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg, #c8161d 0%, #8c0f14 45%, #f5f5f5 45%)', padding: 16, boxSizing: 'border-box' }}>
+      <Card style={{ width: '100%', maxWidth: 380 }}>
+        <Typography.Title level={2} style={{ textAlign: 'center', marginTop: 0, marginBottom: 4 }}>团建</Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>共青团基层组织建设工作平台</Typography.Paragraph>
+        {notice && !login.error && (
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={notice} />
+        )}
+        {login.error && (
+          <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={login.error.message} />
+        )}
+        <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
+          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" size="large" autoFocus />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>登录</Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+import { Result, Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { AppLayout } from './layout/AppLayout';
+import { RequireSession } from './layout/RequireSession';
+import { LoginPage } from './pages/login/LoginPage';
+
+// Pages load on first visit; the login page stays in the first bundle so it appears at once.
+const OrgsPage = lazy(() => import('./pages/orgs/OrgsPage'));
+const ImportPage = lazy(() => import('./pages/orgs-import/ImportPage'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+
+const page = (node: ReactNode) => (
+  <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>{node}</Suspense>
+);
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to="/orgs" replace /> },
+          { path: 'orgs', element: page(<OrgsPage />) },
+          { path: 'orgs/import', element: page(<ImportPage />) },
+          { path: 'orgs/:id', element: page(<OrgsPage />) },
+          { path: 'users', element: page(<UsersPage />) },
+          { path: 'audit', element: page(<AuditPage />) },
+          { path: '*', element: <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择要访问的页面。" /> },
+        ],
+      },
+    ],
+  },
+]);
