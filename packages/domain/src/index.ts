@@ -8,3 +8,4 @@ export * from './target-split';
 export * from './sampling';
 export * from './org-tree';
 export * from './mask';
+export * from './templates';
