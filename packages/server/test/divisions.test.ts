@@ -46,5 +46,7 @@ describe('X.1 orgs from-divisions builds the committee tree from GB/T 2260', () 
     expect(street?.kind).toBe('working_committee');
     expect(street?.name.endsWith('团工委')).toBe(true);
     expect(rows.filter((r) => r.level === 'village').every((r) => r.kind === 'branch' && r.name.endsWith('团支部'))).toBe(true);
+    const named = await database.query<{ code: string; name: string }>("SELECT code, name FROM orgs WHERE code IN ('441403113200', '441403113001') ORDER BY code");
+    expect(named.map((r) => r.name)).toEqual(['圩镇社区团支部', '雷丰村团支部']);
   });
 });

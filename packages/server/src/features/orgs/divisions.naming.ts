@@ -14,9 +14,13 @@ export function committeeFor(d: Division, provinceName: string | undefined): { n
         ? { name: `${d.name.replace(/办事处$/, '')}团工委`, kind: 'working_committee', sector: 'urban_community' }
         : { name: `${d.name}团委`, kind: 'committee', sector: 'rural' };
     case 'village': {
-      const base = d.name.replace(/(村民委员会|居民委员会|村委会|居委会|委员会)$/, '');
+      // 雷丰村委会 → 雷丰村团支部; 圩镇社区居委会 → 圩镇社区团支部
       const urban = /(社区|居委会|居民委员会)/.test(d.name);
-      return { name: `${base}${urban && !base.endsWith('社区') ? '社区' : ''}团支部`, kind: 'branch', sector: urban ? 'urban_community' : 'rural' };
+      const base = d.name
+        .replace(/(村民委员会|村委会)$/, '村')
+        .replace(/(社区)?(居民委员会|居委会)$/, '社区')
+        .replace(/委员会$/, '');
+      return { name: `${base}团支部`, kind: 'branch', sector: urban ? 'urban_community' : 'rural' };
     }
   }
 }
