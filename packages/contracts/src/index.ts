@@ -4,3 +4,4 @@ export * from './auth';
 export * from './audit';
 export * from './system';
 export * from './people';
+export * from './programs';

@@ -4,9 +4,11 @@ import { openDatabase } from './db/open';
 import { loadDemo } from './demo/demo-data';
 import { buildApp } from './http/app';
 import { progressReporter } from './progress';
+import { registerBuiltinTemplates } from './features/templates/builtin';
 
 export async function serve(config: Config, opts: { demo: boolean }) {
   const database = await openDatabase(config);
+  await registerBuiltinTemplates(database.db);
   const password = process.env.TUANJIAN_ADMIN_PASSWORD || generatePassword();
   const admin = await ensureAdministrator(database, password);
   if (admin) {

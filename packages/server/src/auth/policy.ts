@@ -18,8 +18,9 @@ export interface Actor {
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   administrator: ACTIONS,
-  manager: ['org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export', 'user.read', 'mobile.view'],
-  reporter: ['org.read', 'org.export'],
+  manager: ['org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export', 'user.read', 'mobile.view',
+    'program.create', 'nomination.create', 'nomination.decide'],
+  reporter: ['org.read', 'org.export', 'nomination.create'],
   viewer: ['org.read', 'org.export'],
 };
 

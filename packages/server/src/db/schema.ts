@@ -4,3 +4,4 @@ export * from '../features/users/users.table';
 export * from '../auth/sessions.table';
 export * from '../audit/audit.table';
 export * from '../features/people/people.table';
+export * from '../features/programs/programs.table';

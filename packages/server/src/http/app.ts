@@ -19,6 +19,8 @@ import { orgRoutes } from '../features/orgs/orgs.routes';
 import { orgImportRoutes } from '../features/orgs/orgs.import.routes';
 import { userRoutes } from '../features/users/users.routes';
 import { peopleRoutes } from '../features/people/people.routes';
+import { programRoutes } from '../features/programs/programs.routes';
+import { templateRoutes } from '../features/templates/templates.routes';
 import { systemRoutes } from '../features/system/system.routes';
 import { registerErrorHandler } from './errors-plugin';
 
@@ -87,6 +89,8 @@ export async function buildApp(deps: AppDeps) {
     await orgImportRoutes(api, services);
     await userRoutes(api, services);
     await peopleRoutes(api, services);
+    await templateRoutes(api, services);
+    await programRoutes(api, services);
     await auditRoutes(api, services);
   }, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());

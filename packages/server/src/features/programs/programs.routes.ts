@@ -1,0 +1,39 @@
+import { Id, NominationCreate, NominationDecision, NominationList, Program, ProgramCreate, ProgramList } from '@tuanjian/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../http/app';
+import { auditContext, requireActor } from '../../http/context';
+import { decide, listNominations, nominate } from './nominations.service';
+import { createProgram, listPrograms, loadProgram, presentProgram } from './programs.service';
+
+const Params = z.object({ id: Id });
+
+export async function programRoutes(app: FastifyInstance, s: Services) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = s.database.db;
+  const tags = ['programs'];
+
+  r.get('/programs', { schema: { tags, response: { 200: ProgramList } } }, async (req) => listPrograms(db, requireActor(req)));
+  r.get('/programs/:id', { schema: { tags, params: Params, response: { 200: Program } } }, async (req) =>
+    presentProgram(await loadProgram(db, requireActor(req), req.params.id)));
+  r.post('/programs', { schema: { tags, body: ProgramCreate, response: { 200: Program } } }, async (req) => {
+    const actor = requireActor(req);
+    const id = await createProgram(db, auditContext(req, s.now), actor, req.body);
+    return presentProgram(await loadProgram(db, actor, id));
+  });
+  r.get('/programs/:id/nominations', { schema: { tags, params: Params, response: { 200: NominationList } } }, async (req) =>
+    listNominations(db, requireActor(req), req.params.id));
+  r.post('/programs/:id/nominations', { schema: { tags, params: Params, body: NominationCreate, response: { 200: NominationList } } }, async (req) => {
+    const actor = requireActor(req);
+    await nominate(db, auditContext(req, s.now), actor, req.params.id, req.body);
+    return listNominations(db, actor, req.params.id);
+  });
+  r.post('/programs/:id/nominations/:nominationId/decision', {
+    schema: { tags, params: z.object({ id: Id, nominationId: Id }), body: NominationDecision, response: { 200: NominationList } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    await decide(db, auditContext(req, s.now), actor, req.params.id, req.params.nominationId, req.body);
+    return listNominations(db, actor, req.params.id);
+  });
+}

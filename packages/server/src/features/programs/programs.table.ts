@@ -1,0 +1,52 @@
+import { boolean, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const programTemplates = pgTable('program_templates', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  key: text('key').notNull(),
+  version: integer('version').notNull(),
+  name: text('name').notNull(),
+  source: text('source').notNull(),
+  sourceHash: text('source_hash').notNull(),
+  definition: jsonb('definition').notNull(),
+  builtin: boolean('builtin').notNull().default(false),
+  createdBy: integer('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type TemplateRow = typeof programTemplates.$inferSelect;
+
+export const programs = pgTable('programs', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  templateId: integer('template_id').notNull(),
+  name: text('name').notNull(),
+  issuerOrgId: integer('issuer_org_id').notNull(),
+  scopeOrgId: integer('scope_org_id').notNull(),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+  docNumber: text('doc_number'),
+  planText: text('plan_text'),
+  verifiedOnly: boolean('verified_only').notNull().default(false),
+  version: integer('version').notNull().default(0),
+  createdBy: integer('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type ProgramRow = typeof programs.$inferSelect;
+
+export const programRoles = pgTable('program_roles', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  programId: integer('program_id').notNull(),
+  roleKey: text('role_key').notNull(),
+  orgId: integer('org_id'),
+  cadreId: integer('cadre_id'),
+  departmentId: integer('department_id'),
+  quotaParentId: integer('quota_parent_id'),
+  status: text('status').notNull().default('nominated'),
+  reviews: jsonb('reviews').notNull().default({}),
+  standardResult: jsonb('standard_result'),
+  reason: text('reason'),
+  nominatedBy: integer('nominated_by'),
+  decidedBy: integer('decided_by'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  version: integer('version').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type ProgramRoleRow = typeof programRoles.$inferSelect;
