@@ -2,6 +2,11 @@ import { ROLES, type Action, type Role } from '@tuanjian/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_ACTIONS } from '../src/auth/policy';
 import { loginAs, seedUser, testApp, type Client } from './helpers';
+import { registerBuiltinTemplates } from '../src/features/templates/builtin';
+import { createProgram } from '../src/features/programs/programs.service';
+import { nominate } from '../src/features/programs/nominations.service';
+import { createOrg } from '../src/features/orgs/orgs.service';
+import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
 
 /**
  * Access matrix: every API route × every role × an object inside and outside the user's scope.
@@ -14,7 +19,7 @@ interface Case {
   scoped: boolean; // does the route act on an object that can be out of scope?
   request: (c: Client, ids: Ids, target: Target, n: number) => Promise<{ statusCode: number }>;
 }
-interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number> }
+interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number>; program: Record<Target, number>; nomination: Record<Target, number>; templateId: number }
 
 const multipartCsv = (c: Client, app: Awaited<ReturnType<typeof testApp>>['app']) => {
   const boundary = 'x-boundary';
@@ -54,6 +59,16 @@ const CASES: Record<string, Case> = {
   'PATCH /api/orgs/:id/departments/:itemId': { action: 'org.update', scoped: true, request: (c, i, w) => c.patch(`/api/orgs/${i.org[w]}/departments/${i.department[w]}`, { name: 'x', version: 99999 }) },
   'POST /api/orgs/:id/cadres': { action: 'org.update', scoped: true, request: (c, i, w) => c.post(`/api/orgs/${i.org[w]}/cadres`, { name: '干部', mobile: '13800000000' }) },
   'PATCH /api/orgs/:id/cadres/:itemId': { action: 'org.update', scoped: true, request: (c, i, w) => c.patch(`/api/orgs/${i.org[w]}/cadres/${i.cadre[w]}`, { version: 99999, name: 'x' }) },
+  'GET /api/templates': { action: 'org.read', scoped: false, request: (c) => c.get('/api/templates') },
+  'GET /api/templates/:id': { action: 'org.read', scoped: false, request: (c, i) => c.get(`/api/templates/${i.templateId}`) },
+  'POST /api/templates/validate': { action: 'template.manage', scoped: false, request: (c) => c.post('/api/templates/validate', { yaml: 'id: x' }) },
+  'POST /api/templates': { action: 'template.manage', scoped: false, request: (c) => c.post('/api/templates', { yaml: 'id: x' }) },
+  'GET /api/programs': { action: 'org.read', scoped: false, request: (c) => c.get('/api/programs') },
+  'GET /api/programs/:id': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}`) },
+  'POST /api/programs': { action: 'program.create', scoped: true, request: (c, i, w) => c.post('/api/programs', { templateId: i.templateId, issuerOrgId: i.org[w], scopeOrgId: i.org[w], year: 2026 }) },
+  'GET /api/programs/:id/nominations': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/nominations`) },
+  'POST /api/programs/:id/nominations': { action: 'nomination.create', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/nominations`, { roleKey: 'no_such_role', orgId: i.org[w] }) },
+  'POST /api/programs/:id/nominations/:nominationId/decision': { action: 'nomination.decide', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/nominations/${i.nomination[w]}/decision`, { decision: 'approve', version: 99999 }) },
   'GET /api/users': { action: 'user.read', scoped: false, request: (c) => c.get('/api/users') },
   'POST /api/users': { action: 'user.manage', scoped: true, request: (c, i, w, n) => c.post('/api/users', { username: `u${n}`, displayName: 'x', role: 'viewer', orgId: i.org[w], password: 'Matrix-Passw0rd' }) },
   'PATCH /api/users/:id': { action: 'user.manage', scoped: true, request: (c, i, w) => c.patch(`/api/users/${i.user[w]}`, { version: 99999, displayName: 'y' }) },
@@ -73,9 +88,26 @@ beforeAll(async () => {
   ids = {
     org: { in: t.tree.bc, out: t.tree.xn }, user: { in: inUser, out: outUser },
     department: { in: await dep(t.tree.bc), out: await dep(t.tree.xn) }, cadre: { in: await cad(t.tree.bc), out: await cad(t.tree.xn) },
+    ...(await seedPrograms()),
   };
   for (const role of ROLES) clients[role] = await loginAs(t.app, `m_${role}`);
 });
+
+/** One S0 program scoped to 梅县区 (in) and one to 兴宁市 (out), each with a demo-town nomination. */
+async function seedPrograms() {
+  const db = t.database.db;
+  const ctx = systemContext('test');
+  await registerBuiltinTemplates(db);
+  const templateId = (await t.database.query<{ id: number }>("SELECT id FROM program_templates WHERE key = 's0-meizhou-pairing'"))[0]!.id;
+  const make = (orgId: number) => createProgram(db, ctx, SYSTEM_ACTOR, { templateId, issuerOrgId: orgId, scopeOrgId: orgId, year: 2026 });
+  const program = { in: await make(t.tree.mx), out: await make(t.tree.xn) };
+  const xnTown = await createOrg(db, ctx, SYSTEM_ACTOR, { parentId: t.tree.xn, code: 'XN-T', name: '兴宁某镇团委', kind: 'committee' });
+  const nomination = {
+    in: await nominate(db, ctx, SYSTEM_ACTOR, program.in, { roleKey: 'demo_town', orgId: t.tree.bc }),
+    out: await nominate(db, ctx, SYSTEM_ACTOR, program.out, { roleKey: 'demo_town', orgId: xnTown }),
+  };
+  return { program, nomination, templateId };
+}
 
 let cases = 0;
 let leaks = 0;

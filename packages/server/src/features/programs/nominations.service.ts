@@ -44,6 +44,7 @@ async function countFor(db: Db, programId: number, roleKey: string, parentId: nu
 export async function nominate(db: Db, ctx: AuditContext, actor: Actor, programId: number, input: z.infer<typeof NominationCreate>) {
   return db.transaction(async (tx) => {
     const program = await loadProgram(tx, actor, programId);
+    authorize(actor, 'nomination.create');
     const role = roleOf(program, input.roleKey);
     if (role.holder !== 'org') throw new BadRequestError(`${role.name}由个人或部室担任，请在名单中指定`);
     const org = await findOrgInScope(tx, actor, input.orgId);

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerBuiltinTemplates } from '../src/features/templates/builtin';
+import { importDivisions } from '../src/features/orgs/divisions.import';
+import { createOrg } from '../src/features/orgs/orgs.service';
+import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
+import { loginAs, seedUser, testApp, type Client } from './helpers';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+let city: Client;
+let county: Client;
+let outsider: Client;
+let admin: Client;
+let programId: number;
+let strongId: number; // 丙村镇, 21 direct orgs
+let weakId: number; // 441403114, 18 direct orgs
+const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const ALL_PASS = Object.fromEntries(['team', 'institutions', 'ledger', 'direct_orgs', 'activities'].map((k) => [k, { passed: true }]));
+
+async function addDirectOrgs(townshipCode: string, n: number) {
+  const parentId = await id(townshipCode);
+  for (let i = 0; i < n; i++) {
+    await createOrg(t.database.db, systemContext('test'), SYSTEM_ACTOR, { parentId, code: `${townshipCode}-D${i}`, name: `直属团支部${i}`, kind: 'direct_org' });
+  }
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  await registerBuiltinTemplates(t.database.db);
+  await importDivisions(t.database, systemContext('test'), ['4414']); // 梅州, the real S0 region
+  await seedUser(t.database, 'mz_city', 'manager', await id('4414'));
+  await seedUser(t.database, 'mx_county', 'manager', await id('441403'));
+  await seedUser(t.database, 'qz_other', 'manager', t.tree.qz);
+  await seedUser(t.database, 'tpl_admin', 'administrator', 1);
+  city = await loginAs(t.app, 'mz_city');
+  county = await loginAs(t.app, 'mx_county');
+  outsider = await loginAs(t.app, 'qz_other');
+  admin = await loginAs(t.app, 'tpl_admin');
+  await addDirectOrgs('441403113', 21); // 丙村镇: more than 20 direct orgs
+  strongId = await id('441403113');
+  weakId = await id('441403114');
+  await addDirectOrgs('441403114', 18); // 雁洋镇: only 18
+});
+
+describe('program templates', () => {
+  it('registers the five built-in templates once', async () => {
+    expect(await registerBuiltinTemplates(t.database.db)).toBe(0);
+    const list = (await city.get('/api/templates')).json();
+    expect(list.items.map((x: { key: string }) => x.key).sort()).toEqual([
+      's0-meizhou-pairing', 's1-huaihua-assistance', 's2-luohe-vital', 's3-guangdong-stationing', 's4-quanzhou-big-committee']);
+  });
+
+  it('validates an uploaded template with line numbers before publishing', async () => {
+    const s0 = (await admin.get('/api/templates')).json().items.find((x: { key: string }) => x.key === 's0-meizhou-pairing');
+    const source: string = (await admin.get(`/api/templates/${s0.id}`)).json().source;
+    const broken = source.replace(/period: month/, 'period: fortnight');
+    const report = (await admin.post('/api/templates/validate', { yaml: broken })).json();
+    expect(report.ok).toBe(false);
+    const line = broken.split('\n').findIndex((l) => l.includes('fortnight')) + 1;
+    expect(report.errors.some((e: { line: number; path: string }) => e.line === line && e.path.endsWith('period'))).toBe(true);
+    expect((await admin.post('/api/templates', { yaml: broken })).statusCode).toBe(400);
+    expect((await admin.post('/api/templates', { yaml: source })).statusCode).toBe(400); // same version exists
+    const v2 = await admin.post('/api/templates', { yaml: source.replace(/^version: 1$/m, 'version: 2') });
+    expect(v2.statusCode).toBe(200);
+    expect(v2.json()).toMatchObject({ key: 's0-meizhou-pairing', version: 2, builtin: false });
+    expect((await city.post('/api/templates/validate', { yaml: source })).statusCode).toBe(403);
+  });
+});
+
+describe('S0 on 梅州: nominations, standards, quotas', () => {
+  it('S0.1 the city committee instantiates the yearly program for its subtree', async () => {
+    const tpl = (await city.get('/api/templates')).json().items.find((x: { key: string; version: number }) => x.key === 's0-meizhou-pairing' && x.version === 1);
+    const res = await city.post('/api/programs', { templateId: tpl.id, issuerOrgId: await id('4414'), scopeOrgId: await id('4414'), year: 2014, docNumber: '梅团联〔2014〕3号' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ startsOn: '2014-01-01', endsOn: '2014-12-31', issuerOrgName: '共青团梅州市委员会' });
+    programId = res.json().id;
+    expect((await county.get(`/api/programs/${programId}`)).statusCode).toBe(200); // counties it covers see it
+    expect((await outsider.get(`/api/programs/${programId}`)).statusCode).toBe(404);
+  });
+
+  it('S0.1 a county proposes at most 2 demo towns; a village is not eligible', async () => {
+    const first = await county.post(`/api/programs/${programId}/nominations`, { roleKey: 'demo_town', orgId: await id('441403113'), reviews: ALL_PASS });
+    expect(first.statusCode).toBe(200);
+    const second = await county.post(`/api/programs/${programId}/nominations`, { roleKey: 'demo_town', orgId: await id('441403114'), reviews: ALL_PASS });
+    expect(second.statusCode).toBe(200);
+    const third = await county.post(`/api/programs/${programId}/nominations`, { roleKey: 'demo_town', orgId: await id('441403100') });
+    expect(third.statusCode).toBe(400);
+    expect(third.json().message).toContain('优秀示范镇团委');
+    const village = await county.post(`/api/programs/${programId}/nominations`, { roleKey: 'demo_town', orgId: await id('441403113200') });
+    expect(village.statusCode).toBe(400);
+    expect(village.json().fields[0].path).toBe('body.orgId');
+  });
+
+  it('S0.3 a candidate failing the mandatory item 4 (≤ 20 direct orgs) cannot be approved', async () => {
+    const list = (await city.get(`/api/programs/${programId}/nominations`)).json().items;
+    const yanyang = list.find((n: { orgId: number }) => n.orgId === weakId);
+    expect(yanyang.standard.approvable).toBe(false);
+    expect(yanyang.standard.mandatoryFailed).toContain('direct_orgs');
+    const res = await city.post(`/api/programs/${programId}/nominations/${yanyang.id}/decision`, { decision: 'approve', version: yanyang.version });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('必备条件');
+  });
+
+  it('S0.1 the city decides: the county cannot, the city approves one demo town and no second', async () => {
+    const list = (await city.get(`/api/programs/${programId}/nominations`)).json().items;
+    const bingcun = list.find((n: { orgId: number }) => n.orgId === strongId);
+    expect(bingcun.standard.approvable).toBe(true);
+    expect((await county.post(`/api/programs/${programId}/nominations/${bingcun.id}/decision`, { decision: 'approve', version: bingcun.version })).statusCode).toBe(403);
+    const ok = await city.post(`/api/programs/${programId}/nominations/${bingcun.id}/decision`, { decision: 'approve', version: bingcun.version });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().items.find((n: { id: number }) => n.id === bingcun.id).status).toBe('approved');
+    const yanyang = ok.json().items.find((n: { orgId: number }) => n.orgId === weakId);
+    const noReason = await city.post(`/api/programs/${programId}/nominations/${yanyang.id}/decision`, { decision: 'return', version: yanyang.version });
+    expect(noReason.statusCode).toBe(400);
+    const returned = await city.post(`/api/programs/${programId}/nominations/${yanyang.id}/decision`, { decision: 'return', reason: '直属团组织不足 20 个', version: yanyang.version });
+    expect(returned.json().items.find((n: { id: number }) => n.id === yanyang.id)).toMatchObject({ status: 'returned', reason: '直属团组织不足 20 个' });
+  });
+
+  it('every step is audited and visible to both sides', async () => {
+    const audit = (await admin.get('/api/audit?objectType=program_role')).json();
+    expect(audit.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['nomination.create', 'nomination.approve', 'nomination.return']));
+    const seenByCounty = (await county.get(`/api/programs/${programId}/nominations`)).json().items;
+    expect(seenByCounty.map((n: { status: string }) => n.status).sort()).toEqual(['approved', 'returned']);
+  });
+});
