@@ -82,3 +82,41 @@ export const Nomination = z.object({
   version: z.number().int(),
 });
 export const NominationList = z.object({ items: z.array(Nomination) });
+
+export const RecordCreate = z.object({
+  kind: z.string().min(1).max(64),
+  orgId: Id,
+  placeOrgId: Id.optional(),
+  occurredOn: CivilDate,
+  days: z.number().min(0).max(366).optional(),
+  peopleReached: z.number().int().min(0).max(1_000_000).optional(),
+  amount: z.number().min(0).max(1e12).optional(),
+  partnerOrgIds: z.array(Id).max(20).optional(),
+  fields: z.record(z.string().max(64), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()])).optional(),
+});
+export const ProgramRecord = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  kindName: z.string(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  occurredOn: z.string(),
+  days: z.number().nullable(),
+  peopleReached: z.number().int().nullable(),
+  amount: z.number().nullable(),
+  partnerOrgIds: z.array(z.number().int()),
+  status: z.string(),
+});
+export const RecordList = z.object({ items: z.array(ProgramRecord) });
+
+export const COMPLIANCE_STATES = ['met', 'partly', 'missed', 'upcoming', 'not_applicable'] as const;
+export const ComplianceQuery = z.object({ obligation: z.string().min(1).max(64) });
+export const ComplianceMatrix = z.object({
+  obligation: z.object({ id: z.string(), name: z.string(), ref: z.string(), min: z.number(), measure: z.string(), period: z.string() }),
+  periods: z.array(z.object({ key: z.string(), start: z.string(), end: z.string() })),
+  rows: z.array(z.object({
+    subjectId: z.number().int(),
+    subjectName: z.string(),
+    cells: z.array(z.object({ periodKey: z.string(), state: z.enum(COMPLIANCE_STATES), done: z.number(), required: z.number(), recordIds: z.array(z.string()) })),
+  })),
+});

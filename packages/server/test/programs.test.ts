@@ -122,3 +122,40 @@ describe('S0 on 梅州: nominations, standards, quotas', () => {
     expect(seenByCounty.map((n: { status: string }) => n.status).sort()).toEqual(['approved', 'returned']);
   });
 });
+
+describe('S0.8 compliance of the approved demo town, computed from records', () => {
+  const obligation = 's0.8-demo-town-supervision';
+
+  it('S0.8 a record must fit its kind: required fields, period, quantities', async () => {
+    const base = { kind: 'site_supervision', orgId: strongId, occurredOn: '2014-03-05' };
+    const missing = await county.post(`/api/programs/${programId}/records`, base);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().fields[0].path).toBe('body.fields.visited_org');
+    const outside = await county.post(`/api/programs/${programId}/records`, { ...base, occurredOn: '2015-01-02', fields: { visited_org: '横石村团支部' } });
+    expect(outside.json().fields[0].path).toBe('body.occurredOn');
+    const days = await county.post(`/api/programs/${programId}/records`, { ...base, days: 2, fields: { visited_org: '横石村团支部' } });
+    expect(days.json().fields[0].path).toBe('body.days');
+  });
+
+  it('S0.8 demo town does on-site supervision once per month: met where recorded, missed where not', async () => {
+    for (const occurredOn of ['2014-03-05', '2014-05-10', '2014-05-20']) {
+      const res = await county.post(`/api/programs/${programId}/records`, { kind: 'site_supervision', orgId: strongId, occurredOn, fields: { visited_org: '横石村团支部' } });
+      expect(res.statusCode).toBe(200);
+    }
+    const m = (await city.get(`/api/programs/${programId}/compliance?obligation=${obligation}`)).json();
+    expect(m.obligation).toMatchObject({ ref: 'S0.8', min: 1, period: 'month' });
+    expect(m.periods).toHaveLength(12);
+    expect(m.rows.map((r: { subjectId: number }) => r.subjectId)).toEqual([strongId]); // only the approved holder
+    const cell = (key: string) => m.rows[0].cells.find((c: { periodKey: string }) => c.periodKey === key);
+    expect(cell('2014-03')).toMatchObject({ state: 'met', done: 1, required: 1 });
+    expect(cell('2014-05')).toMatchObject({ state: 'met', done: 2 });
+    expect(cell('2014-05').recordIds).toHaveLength(2);
+    expect(cell('2014-04')).toMatchObject({ state: 'missed', done: 0 });
+  });
+
+  it('an obligation whose subjects are pairing sides is refused with a clear message until pairings exist', async () => {
+    const res = await city.get(`/api/programs/${programId}/compliance?obligation=s0.4-study-exchange`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('暂未接入');
+  });
+});

@@ -1,4 +1,6 @@
-import { Id, NominationCreate, NominationDecision, NominationList, Program, ProgramCreate, ProgramList } from '@tuanjian/contracts';
+import { ComplianceMatrix, ComplianceQuery, Id, NominationCreate, NominationDecision, NominationList, Program, ProgramCreate, ProgramList, RecordCreate, RecordList } from '@tuanjian/contracts';
+import { complianceMatrix } from './compliance.service';
+import { createRecord, listRecords } from './records.service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -36,4 +38,13 @@ export async function programRoutes(app: FastifyInstance, s: Services) {
     await decide(db, auditContext(req, s.now), actor, req.params.id, req.params.nominationId, req.body);
     return listNominations(db, actor, req.params.id);
   });
+  r.get('/programs/:id/records', { schema: { tags, params: Params, response: { 200: RecordList } } }, async (req) =>
+    listRecords(db, requireActor(req), req.params.id));
+  r.post('/programs/:id/records', { schema: { tags, params: Params, body: RecordCreate, response: { 200: RecordList } } }, async (req) => {
+    const actor = requireActor(req);
+    await createRecord(db, auditContext(req, s.now), actor, req.params.id, req.body);
+    return listRecords(db, actor, req.params.id);
+  });
+  r.get('/programs/:id/compliance', { schema: { tags, params: Params, querystring: ComplianceQuery, response: { 200: ComplianceMatrix } } }, async (req) =>
+    complianceMatrix(db, requireActor(req), req.params.id, req.query.obligation, s.now()));
 }

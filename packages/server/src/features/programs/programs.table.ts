@@ -1,4 +1,4 @@
-import { boolean, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const programTemplates = pgTable('program_templates', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
@@ -50,3 +50,22 @@ export const programRoles = pgTable('program_roles', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type ProgramRoleRow = typeof programRoles.$inferSelect;
+
+export const records = pgTable('records', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  programId: integer('program_id').notNull(),
+  kind: text('kind').notNull(),
+  orgId: integer('org_id').notNull(),
+  placeOrgId: integer('place_org_id'),
+  occurredOn: date('occurred_on').notNull(),
+  days: numeric('days', { mode: 'number' }),
+  peopleReached: integer('people_reached'),
+  amount: numeric('amount', { mode: 'number' }),
+  partnerOrgIds: integer('partner_org_ids').array().notNull().default([]),
+  fields: jsonb('fields').notNull().default({}),
+  status: text('status').notNull().default('submitted'),
+  createdBy: integer('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(0),
+});
+export type RecordRow = typeof records.$inferSelect;
