@@ -120,3 +120,16 @@ export const ComplianceMatrix = z.object({
     cells: z.array(z.object({ periodKey: z.string(), state: z.enum(COMPLIANCE_STATES), done: z.number(), required: z.number(), recordIds: z.array(z.string()) })),
   })),
 });
+
+export const PairingCreate = z.object({
+  modeKey: z.string().min(1).max(64),
+  /** side id → the orgs on that side */
+  members: z.record(z.string().max(64), z.array(Id).min(1).max(50)),
+});
+export const Pairing = z.object({
+  id: z.number().int(),
+  modeKey: z.string(),
+  modeName: z.string(),
+  sides: z.array(z.object({ sideKey: z.string(), sideName: z.string(), orgs: z.array(z.object({ id: z.number().int(), name: z.string() })) })),
+});
+export const PairingList = z.object({ items: z.array(Pairing) });

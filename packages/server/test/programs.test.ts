@@ -153,9 +153,49 @@ describe('S0.8 compliance of the approved demo town, computed from records', () 
     expect(cell('2014-04')).toMatchObject({ state: 'missed', done: 0 });
   });
 
-  it('an obligation whose subjects are pairing sides is refused with a clear message until pairings exist', async () => {
+  it('an obligation of a pairing side has no subjects until a pairing is formed', async () => {
     const res = await city.get(`/api/programs/${programId}/compliance?obligation=s0.4-study-exchange`);
-    expect(res.statusCode).toBe(400);
-    expect(res.json().message).toContain('暂未接入');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rows).toEqual([]);
+  });
+});
+
+describe('S0.2/S0.8 pairings and joint obligations', () => {
+  let villageA: number; // demo village
+  let villageB: number; // co-build village
+
+  it('S0.2 a pairing holds only approved role holders, in the numbers the mode states', async () => {
+    villageA = await id('441403113200');
+    villageB = await id('441403113201');
+    for (const [roleKey, orgId] of [['demo_village', villageA], ['cobuild_village', villageB]] as const) {
+      const list = (await county.post(`/api/programs/${programId}/nominations`, { roleKey, orgId })).json().items;
+      const n = list.find((x: { orgId: number; roleKey: string }) => x.orgId === orgId && x.roleKey === roleKey);
+      expect((await city.post(`/api/programs/${programId}/nominations/${n.id}/decision`, { decision: 'approve', version: n.version })).statusCode).toBe(200);
+    }
+    const wrong = await city.post(`/api/programs/${programId}/pairings`, { modeKey: 'demo_cobuild', members: { demo_units: [strongId, villageA], cobuild_unit: [weakId] } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().fields.map((f: { path: string }) => f.path)).toContain('body.members.cobuild_unit.0');
+    const short = await city.post(`/api/programs/${programId}/pairings`, { modeKey: 'demo_cobuild', members: { demo_units: [strongId], cobuild_unit: [villageB] } });
+    expect(short.json().fields[0]).toMatchObject({ path: 'body.members.demo_units' });
+    const ok = await city.post(`/api/programs/${programId}/pairings`, { modeKey: 'demo_cobuild', members: { demo_units: [strongId, villageA], cobuild_unit: [villageB] } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().items[0].sides.map((s: { orgs: unknown[] }) => s.orgs.length)).toEqual([2, 1]);
+  });
+
+  it('S0.8 work meetings twice per month, joint with the partner: met, partly and missed', async () => {
+    const meeting = (orgId: number, partner: number, occurredOn: string) =>
+      county.post(`/api/programs/${programId}/records`, { kind: 'work_meeting', orgId, occurredOn, partnerOrgIds: [partner], fields: { topic: '共建例会' } });
+    expect((await meeting(strongId, villageB, '2014-06-03')).statusCode).toBe(200);
+    expect((await meeting(strongId, villageB, '2014-06-17')).statusCode).toBe(200);
+    expect((await meeting(villageB, strongId, '2014-07-08')).statusCode).toBe(200);
+    const demo = (await city.get(`/api/programs/${programId}/compliance?obligation=s0.8-work-meeting-demo`)).json();
+    const cell = (m: typeof demo, subject: number, key: string) =>
+      m.rows.find((r: { subjectId: number }) => r.subjectId === subject).cells.find((c: { periodKey: string }) => c.periodKey === key);
+    expect(cell(demo, strongId, '2014-06')).toMatchObject({ state: 'met', done: 2, required: 2 });
+    expect(cell(demo, strongId, '2014-07')).toMatchObject({ state: 'partly', done: 1 }); // the partner's record counts for both
+    expect(cell(demo, villageA, '2014-06')).toMatchObject({ state: 'missed', done: 0 });
+    const cobuild = (await city.get(`/api/programs/${programId}/compliance?obligation=s0.8-work-meeting-cobuild`)).json();
+    expect(cell(cobuild, villageB, '2014-06')).toMatchObject({ state: 'met', done: 2 });
+    expect(cell(cobuild, villageB, '2014-07')).toMatchObject({ state: 'partly', done: 1 });
   });
 });

@@ -72,6 +72,8 @@ const CASES: Record<string, Case> = {
   'GET /api/programs/:id/records': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/records`) },
   'POST /api/programs/:id/records': { action: 'record.create', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/records`, { kind: 'no_such_kind', orgId: i.org[w], occurredOn: '2026-03-01' }) },
   'GET /api/programs/:id/compliance': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/compliance?obligation=s0.8-demo-town-supervision`) },
+  'GET /api/programs/:id/pairings': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/pairings`) },
+  'POST /api/programs/:id/pairings': { action: 'nomination.decide', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/pairings`, { modeKey: 'no_such_mode', members: { a: [i.org[w]] } }) },
   'GET /api/users': { action: 'user.read', scoped: false, request: (c) => c.get('/api/users') },
   'POST /api/users': { action: 'user.manage', scoped: true, request: (c, i, w, n) => c.post('/api/users', { username: `u${n}`, displayName: 'x', role: 'viewer', orgId: i.org[w], password: 'Matrix-Passw0rd' }) },
   'PATCH /api/users/:id': { action: 'user.manage', scoped: true, request: (c, i, w) => c.patch(`/api/users/${i.user[w]}`, { version: 99999, displayName: 'y' }) },

@@ -1,5 +1,6 @@
-import { ComplianceMatrix, ComplianceQuery, Id, NominationCreate, NominationDecision, NominationList, Program, ProgramCreate, ProgramList, RecordCreate, RecordList } from '@tuanjian/contracts';
+import { ComplianceMatrix, ComplianceQuery, Id, NominationCreate, NominationDecision, NominationList, PairingCreate, PairingList, Program, ProgramCreate, ProgramList, RecordCreate, RecordList } from '@tuanjian/contracts';
 import { complianceMatrix } from './compliance.service';
+import { createPairing, listPairings } from './pairings.service';
 import { createRecord, listRecords } from './records.service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -47,4 +48,11 @@ export async function programRoutes(app: FastifyInstance, s: Services) {
   });
   r.get('/programs/:id/compliance', { schema: { tags, params: Params, querystring: ComplianceQuery, response: { 200: ComplianceMatrix } } }, async (req) =>
     complianceMatrix(db, requireActor(req), req.params.id, req.query.obligation, s.now()));
+  r.get('/programs/:id/pairings', { schema: { tags, params: Params, response: { 200: PairingList } } }, async (req) =>
+    listPairings(db, requireActor(req), req.params.id));
+  r.post('/programs/:id/pairings', { schema: { tags, params: Params, body: PairingCreate, response: { 200: PairingList } } }, async (req) => {
+    const actor = requireActor(req);
+    await createPairing(db, auditContext(req, s.now), actor, req.params.id, req.body);
+    return listPairings(db, actor, req.params.id);
+  });
 }

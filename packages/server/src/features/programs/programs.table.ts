@@ -69,3 +69,17 @@ export const records = pgTable('records', {
   version: integer('version').notNull().default(0),
 });
 export type RecordRow = typeof records.$inferSelect;
+
+export const pairings = pgTable('pairings', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  programId: integer('program_id').notNull(),
+  modeKey: text('mode_key').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const pairingMembers = pgTable('pairing_members', {
+  pairingId: integer('pairing_id').notNull(),
+  sideKey: text('side_key').notNull(),
+  orgId: integer('org_id').notNull(),
+});
