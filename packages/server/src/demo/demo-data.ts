@@ -7,9 +7,7 @@ import { orgs } from '../features/orgs/orgs.table';
 import { createUserAsSystem } from '../features/users/users.service';
 import { users } from '../features/users/users.table';
 import { SYSTEM_ACTOR, systemContext } from '../system-actor';
-import { nominate } from '../features/programs/nominations.service';
-import { createProgram } from '../features/programs/programs.service';
-import { programTemplates } from '../features/programs/programs.table';
+import { instantiateSeedPrograms } from './demo-programs';
 
 /** The regions of the five seed programs: Guangdong (incl. Meizhou), Huaihua, Luohe, Quanzhou. */
 export const DEMO_DIVISIONS = ['44', '4312', '4111', '3505'];
@@ -38,33 +36,6 @@ export async function loadDemo(database: Database, password: string, onProgress?
   await decorateMeizhou(database);
   await instantiateSeedPrograms(database);
   return result;
-}
-
-/** Each built-in template, instantiated for this year on the region its seed came from. */
-const DEMO_PROGRAMS = [
-  { key: 's0-meizhou-pairing', org: '4414', doc: '梅团联〔2026〕3号' },
-  { key: 's1-huaihua-assistance', org: '4312', doc: '怀团发〔2026〕12号' },
-  { key: 's2-luohe-vital', org: '4111', doc: '漯团〔2026〕8号' },
-  { key: 's3-guangdong-stationing', org: '44', doc: '团粤发〔2026〕5号' },
-  { key: 's4-quanzhou-big-committee', org: '3505', doc: '泉团〔2026〕21号' },
-];
-
-async function instantiateSeedPrograms(database: Database) {
-  const db = database.db;
-  const ctx = systemContext('demo');
-  const year = new Date().getFullYear();
-  for (const p of DEMO_PROGRAMS) {
-    const tpl = (await db.select().from(programTemplates).where(eq(programTemplates.key, p.key)).orderBy(programTemplates.version))[0];
-    const org = await findOrgByCode(db, p.org);
-    if (!tpl || !org) continue;
-    const id = await createProgram(db, ctx, SYSTEM_ACTOR, { templateId: tpl.id, issuerOrgId: org.id, scopeOrgId: org.id, year, docNumber: p.doc });
-    if (p.key !== 's0-meizhou-pairing') continue;
-    // 梅县区 proposes two demo towns and one co-build village (S0.1), waiting for the city's decision.
-    const towns = await db.select().from(orgs).where(sql`${orgs.code} LIKE '441403%' AND ${orgs.level} = 'township' AND ${orgs.kind} = 'committee'`).orderBy(orgs.code).limit(2);
-    for (const town of towns) await nominate(db, ctx, SYSTEM_ACTOR, id, { roleKey: 'demo_town', orgId: town.id });
-    const village = (await db.select().from(orgs).where(sql`${orgs.code} LIKE '441403%' AND ${orgs.level} = 'village'`).orderBy(orgs.code).limit(1))[0];
-    if (village) await nominate(db, ctx, SYSTEM_ACTOR, id, { roleKey: 'cobuild_village', orgId: village.id });
-  }
 }
 
 /** A few leaders, honors and township-level direct orgs so the registry shows what a real county holds. */

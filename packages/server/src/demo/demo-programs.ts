@@ -1,0 +1,86 @@
+import { addDays, addMonths, toCivilDate } from '@tuanjian/domain';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { findOrgByCode } from '../features/orgs/orgs.queries';
+import { createOrg } from '../features/orgs/orgs.service';
+import { orgs } from '../features/orgs/orgs.table';
+import { decide, nominate } from '../features/programs/nominations.service';
+import { createPairing } from '../features/programs/pairings.service';
+import { createProgram } from '../features/programs/programs.service';
+import { programRoles, programTemplates } from '../features/programs/programs.table';
+import { createRecord } from '../features/programs/records.service';
+import { SYSTEM_ACTOR, systemContext } from '../system-actor';
+
+/** Each built-in template, instantiated for this year on the region its seed came from. */
+const DEMO_PROGRAMS = [
+  { key: 's0-meizhou-pairing', org: '4414', doc: '梅团联〔2026〕3号' },
+  { key: 's1-huaihua-assistance', org: '4312', doc: '怀团发〔2026〕12号' },
+  { key: 's2-luohe-vital', org: '4111', doc: '漯团〔2026〕8号' },
+  { key: 's3-guangdong-stationing', org: '44', doc: '团粤发〔2026〕5号' },
+  { key: 's4-quanzhou-big-committee', org: '3505', doc: '泉团〔2026〕21号' },
+];
+
+const ctx = systemContext('demo');
+const ALL_PASS = Object.fromEntries(['team', 'institutions', 'ledger', 'direct_orgs', 'activities'].map((k) => [k, { passed: true, reason: '演示：材料齐全' }]));
+
+export async function instantiateSeedPrograms(database: Database) {
+  const db = database.db;
+  const year = new Date().getFullYear();
+  for (const p of DEMO_PROGRAMS) {
+    const tpl = (await db.select().from(programTemplates).where(eq(programTemplates.key, p.key)).orderBy(programTemplates.version))[0];
+    const org = await findOrgByCode(db, p.org);
+    if (!tpl || !org) continue;
+    const id = await createProgram(db, ctx, SYSTEM_ACTOR, { templateId: tpl.id, issuerOrgId: org.id, scopeOrgId: org.id, year, docNumber: p.doc });
+    if (p.key === 's0-meizhou-pairing') await meizhouPairing(database, id);
+  }
+}
+
+/**
+ * S0 on 梅县区: a demo town that meets the standard (over 20 direct orgs), a demo village and a co-build
+ * village approved and paired, a second candidate town waiting, and a year of meetings and joint
+ * activities — full in some months, half in others, missing in a few — so the matrix shows every colour.
+ */
+async function meizhouPairing(database: Database, programId: number) {
+  const db = database.db;
+  const towns = await db.select().from(orgs).where(sql`${orgs.code} LIKE '441403%' AND ${orgs.level} = 'township' AND ${orgs.kind} = 'committee'`).orderBy(orgs.code).limit(2);
+  const villages = await db.select().from(orgs).where(sql`${orgs.code} LIKE '441403%' AND ${orgs.level} = 'village'`).orderBy(orgs.code).limit(2);
+  const [waiting, town] = towns; // 松口镇 stays a candidate awaiting the city's decision
+  const [demoVillage, cobuild] = villages;
+  if (!town || !waiting || !demoVillage || !cobuild) return;
+  const existing = (await db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(sql`${orgs.parentId} = ${town.id} AND ${orgs.kind} = 'direct_org'`))[0]?.n ?? 0;
+  for (let i = existing; i < 22; i++) {
+    await createOrg(db, ctx, SYSTEM_ACTOR, { parentId: town.id, code: `${town.code}-DO${String(i + 1).padStart(2, '0')}`, name: `${town.name.replace(/团委$/, '')}第${i + 1}直属团支部`, kind: 'direct_org', sector: 'non_public_enterprise', foundedOn: '2025-06-01' });
+  }
+  const approve = async (roleKey: string, orgId: number, reviews = {}) => {
+    const nid = await nominate(db, ctx, SYSTEM_ACTOR, programId, { roleKey, orgId, reviews });
+    const row = (await db.select().from(programRoles).where(eq(programRoles.id, nid)))[0]!;
+    await decide(db, ctx, SYSTEM_ACTOR, programId, nid, { decision: 'approve', version: row.version });
+  };
+  await approve('demo_town', town.id, ALL_PASS);
+  await approve('demo_village', demoVillage.id);
+  await approve('cobuild_village', cobuild.id);
+  await nominate(db, ctx, SYSTEM_ACTOR, programId, { roleKey: 'demo_town', orgId: waiting.id });
+  await createPairing(db, ctx, SYSTEM_ACTOR, programId, { modeKey: 'demo_cobuild', members: { demo_units: [town.id, demoVillage.id], cobuild_unit: [cobuild.id] } });
+  await createPairing(db, ctx, SYSTEM_ACTOR, programId, { modeKey: 'village_pair', members: { demo_village_side: [demoVillage.id], cobuild_village_side: [cobuild.id] } });
+
+  const today = toCivilDate(new Date());
+  const first = `${today.slice(0, 4)}-01-01`;
+  // month i gets 2, 1 or 0 meetings by a fixed pattern: mostly green, some yellow, a few red
+  const pattern = [2, 2, 1, 2, 0, 2, 2, 1, 2, 2, 0, 2];
+  for (let m = 0; m < 12; m++) {
+    const monthStart = addMonths(first, m);
+    for (let k = 0; k < (pattern[m] ?? 0); k++) {
+      const day = addDays(monthStart, 4 + k * 12);
+      if (day > today) break;
+      await createRecord(db, ctx, SYSTEM_ACTOR, programId, { kind: 'work_meeting', orgId: k === 0 ? town.id : cobuild.id, occurredOn: day, partnerOrgIds: [k === 0 ? cobuild.id : town.id], fields: { topic: `${m + 1}月共建工作例会` } });
+    }
+    const joint = addDays(monthStart, 9);
+    if (pattern[m] !== 0 && joint <= today) {
+      await createRecord(db, ctx, SYSTEM_ACTOR, programId, { kind: 'joint_activity', orgId: demoVillage.id, occurredOn: joint, peopleReached: 30 + m, partnerOrgIds: [cobuild.id], fields: demoFields('joint_activity') });
+    }
+  }
+}
+
+function demoFields(kind: string): Record<string, string> {
+  return kind === 'joint_activity' ? { title: '青年志愿服务进村', content: '示范村与共建村联合开展志愿服务' } : {};
+}
