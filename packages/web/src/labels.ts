@@ -1,5 +1,5 @@
 import {
-  HONORS, LEADER_POSITIONS, ORG_KINDS, ORG_LEVELS, ORG_SECTORS, ORG_STATUSES, ROLES,
+  COMPLIANCE_STATES, HONORS, LEADER_POSITIONS, NOMINATION_STATUSES, ORG_KINDS, ORG_LEVELS, ORG_SECTORS, ORG_STATUSES, ROLES,
 } from '@tuanjian/contracts';
 import type { OrgEvent } from './api/types';
 
@@ -24,6 +24,37 @@ export const POSITION_LABELS: Labels<typeof LEADER_POSITIONS> = {
 };
 export const HONOR_LABELS: Labels<typeof HONORS> = { youth_civilization_post: '青年文明号', may_fourth_red_flag: '五四红旗团组织' };
 export const ROLE_LABELS: Labels<typeof ROLES> = { administrator: '系统管理员', manager: '管理员', reporter: '填报员', viewer: '查看者' };
+
+export const NOMINATION_STATUS_LABELS: Labels<typeof NOMINATION_STATUSES> = {
+  nominated: '待审定', approved: '已审定', returned: '已退回', withdrawn: '已撤回',
+};
+export const NOMINATION_STATUS_COLORS: Labels<typeof NOMINATION_STATUSES> = {
+  nominated: 'processing', approved: 'success', returned: 'error', withdrawn: 'default',
+};
+export const COMPLIANCE_STATE_LABELS: Labels<typeof COMPLIANCE_STATES> = {
+  met: '达标', partly: '部分完成', missed: '未完成', upcoming: '进行中', not_applicable: '不适用',
+};
+/** Cell backgrounds and text of the compliance matrix (readable contrast on each). */
+export const COMPLIANCE_STATE_STYLES: Record<(typeof COMPLIANCE_STATES)[number], { background: string; color: string }> = {
+  met: { background: '#d9f7be', color: '#135200' },
+  partly: { background: '#fff1b8', color: '#614700' },
+  missed: { background: '#ffccc7', color: '#820014' },
+  upcoming: { background: '#e6f4ff', color: '#003eb3' },
+  not_applicable: { background: '#f0f0f0', color: '#595959' },
+};
+/** Template vocabulary (domain/templates); unknown values are shown as they are. */
+export const MEASURE_LABELS: Record<string, string> = {
+  count: '次数', full_days: '整天数', people_reached: '覆盖人数', amount: '金额', distinct_days: '不同天数',
+};
+export const PERIOD_LABELS: Record<string, string> = {
+  week: '每周', month: '每月', quarter: '每季度', half_year: '每半年', year: '每年', program: '整个周期',
+};
+export const SUBJECT_KIND_LABELS: Record<string, string> = {
+  role: '角色', pairing_side: '结对方', department: '部室', cadre: '团干部', org_kind: '组织类型',
+};
+/** Work record statuses; the server may add more, shown as they are. */
+export const RECORD_STATUS_LABELS: Record<string, string> = { submitted: '已提交', verified: '已核实', rejected: '已退回' };
+export const QUANTITY_LABELS: Record<string, string> = { days: '天数', peopleReached: '覆盖人数', amount: '金额（元）' };
 
 export const EVENT_LABELS: Record<OrgEvent['kind'], string> = {
   created: '创建（筹建）', founded: '成立', dissolved: '撤销', moved: '迁移', merged: '合并', split: '拆分',

@@ -10,6 +10,8 @@ const OrgsPage = lazy(() => import('./pages/orgs/OrgsPage'));
 const ImportPage = lazy(() => import('./pages/orgs-import/ImportPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const ProgramsPage = lazy(() => import('./pages/programs/ProgramsPage'));
+const ProgramDetailPage = lazy(() => import('./pages/programs/ProgramDetailPage'));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>{node}</Suspense>
@@ -28,6 +30,8 @@ export const router = createBrowserRouter([
           { path: 'orgs/import', element: page(<ImportPage />) },
           { path: 'orgs/:id', element: page(<OrgsPage />) },
           { path: 'users', element: page(<UsersPage />) },
+          { path: 'programs', element: page(<ProgramsPage />) },
+          { path: 'programs/:id', element: page(<ProgramDetailPage />) },
           { path: 'audit', element: page(<AuditPage />) },
           { path: '*', element: <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择要访问的页面。" /> },
         ],

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FlagOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -10,7 +10,10 @@ const { Header, Sider, Content } = Layout;
 /** The side menu shows only what the session's abilities allow. */
 function useMenuItems(): NonNullable<MenuProps['items']> {
   const can = useCan();
-  const items: NonNullable<MenuProps['items']> = [{ key: '/orgs', icon: <ApartmentOutlined aria-hidden />, label: '组织架构' }];
+  const items: NonNullable<MenuProps['items']> = [
+    { key: '/orgs', icon: <ApartmentOutlined aria-hidden />, label: '组织架构' },
+    { key: '/programs', icon: <FlagOutlined aria-hidden />, label: '专项工作' },
+  ];
   if (can('user.read')) items.push({ key: '/users', icon: <TeamOutlined aria-hidden />, label: '用户与角色' });
   if (can('audit.read')) items.push({ key: '/audit', icon: <AuditOutlined aria-hidden />, label: '审计日志' });
   return items;

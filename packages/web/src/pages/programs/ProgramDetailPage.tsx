@@ -1,0 +1,51 @@
+import { Breadcrumb, Card, Result, Spin, Tabs, Typography } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { definitionOf, useProgram, useTemplate } from '../../api/programs';
+import { ComplianceTab } from './ComplianceTab';
+import { NominationsTab } from './NominationsTab';
+import { OverviewTab } from './OverviewTab';
+import { RecordsTab } from './RecordsTab';
+
+const TABS = ['overview', 'nominations', 'records', 'compliance'] as const;
+type TabKey = (typeof TABS)[number];
+
+/** One program: its template's roles and obligations, nominations, work records and the compliance matrix. */
+export default function ProgramDetailPage() {
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const program = useProgram(valid ? id : undefined);
+  const template = useTemplate(program.data?.templateId);
+  const [params, setParams] = useSearchParams();
+  const tab: TabKey = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabKey) : 'overview';
+
+  if (!valid) return <Result status="404" title="专项工作不存在" />;
+  if (program.isError) return <Result status="warning" title={program.error.message} extra={<Link to="/programs">返回专项工作</Link>} />;
+  if (!program.data) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+
+  const p = program.data;
+  const definition = definitionOf(template.data);
+
+  return (
+    <Card
+      title={
+        <>
+          <Breadcrumb items={[{ title: <Link to="/programs">专项工作</Link> }, { title: p.name }]} style={{ fontWeight: 'normal' }} />
+          <Typography.Title level={4} style={{ margin: '4px 0 0', whiteSpace: 'normal' }}>{p.name}</Typography.Title>
+        </>
+      }
+    >
+      {template.isError && <Typography.Paragraph type="danger">{template.error.message}</Typography.Paragraph>}
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams(k === 'overview' ? {} : { tab: k }, { replace: true })}
+        destroyOnHidden
+        items={[
+          { key: 'overview', label: '概况', children: <OverviewTab program={p} template={template.data} definition={definition} /> },
+          { key: 'nominations', label: '推荐与审定', children: <NominationsTab program={p} definition={definition} /> },
+          { key: 'records', label: '工作记录', children: <RecordsTab program={p} definition={definition} /> },
+          { key: 'compliance', label: '合规矩阵', children: <ComplianceTab program={p} definition={definition} loadingTemplate={template.isLoading} /> },
+        ]}
+      />
+    </Card>
+  );
+}
