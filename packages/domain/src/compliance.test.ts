@@ -226,12 +226,12 @@ describe('general rules', () => {
 
   it('X.4 summarizeCompliance rates met among judged periods', () => {
     const summary = summarizeCompliance([
-      { periodKey: 'a', state: 'met', done: 1, required: 1, recordIds: [] },
-      { periodKey: 'b', state: 'partly', done: 1, required: 2, recordIds: [] },
-      { periodKey: 'c', state: 'missed', done: 0, required: 1, recordIds: [] },
-      { periodKey: 'd', state: 'met', done: 2, required: 1, recordIds: [] },
-      { periodKey: 'e', state: 'upcoming', done: 0, required: 1, recordIds: [] },
-      { periodKey: 'f', state: 'not_applicable', done: 0, required: 1, recordIds: [] },
+      { periodKey: 'a', state: 'met', done: 1, required: 1, closes: null, recordIds: [] },
+      { periodKey: 'b', state: 'partly', done: 1, required: 2, closes: null, recordIds: [] },
+      { periodKey: 'c', state: 'missed', done: 0, required: 1, closes: null, recordIds: [] },
+      { periodKey: 'd', state: 'met', done: 2, required: 1, closes: null, recordIds: [] },
+      { periodKey: 'e', state: 'upcoming', done: 0, required: 1, closes: null, recordIds: [] },
+      { periodKey: 'f', state: 'not_applicable', done: 0, required: 1, closes: null, recordIds: [] },
     ]);
     expect(summary).toEqual({ met: 2, partly: 1, missed: 1, upcoming: 1, notApplicable: 1, rate: 0.5 });
     expect(summarizeCompliance([]).rate).toBeNull();

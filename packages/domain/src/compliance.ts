@@ -14,6 +14,8 @@ export interface PeriodCompliance {
   state: ComplianceState;
   done: number;
   required: number;
+  /** The last day the period (or its last window) can still be met; null when not applicable. */
+  closes: CivilDate | null;
   /** Records that contributed to `done`, by date then id. */
   recordIds: string[];
 }
@@ -124,12 +126,12 @@ export function evaluateCompliance(input: ComplianceInput): PeriodCompliance[] {
     const active = applicable && intersectRanges(applicable, subjectActive);
     const ranges = active ? windowRanges(obligation.window ?? 'whole', active) : [];
     const closes = ranges[ranges.length - 1]?.end;
-    if (!closes) return { ...base, state: 'not_applicable', done: 0, recordIds: [] };
+    if (!closes) return { ...base, state: 'not_applicable', done: 0, closes: null, recordIds: [] };
 
     const { done, recordIds } = measureRecords(obligation, records, ranges);
     const state: ComplianceState =
       done >= required ? 'met' : today <= closes ? 'upcoming' : done === 0 ? 'missed' : 'partly';
-    return { ...base, state, done, recordIds };
+    return { ...base, state, done, closes, recordIds };
   });
 }
 
@@ -151,4 +153,16 @@ export function summarizeCompliance(results: readonly PeriodCompliance[]): Compl
   }
   const judged = s.met + s.partly + s.missed;
   return { ...s, rate: judged === 0 ? null : s.met / judged };
+}
+
+export type Risk = 'overdue' | 'at_risk';
+
+/**
+ * The "overdue and at risk" list: a closed period not met is overdue; an open one is at risk when
+ * it closes within `soonDays` and what is done so far is short of the minimum.
+ */
+export function complianceRisk(cell: PeriodCompliance, today: CivilDate, soonDays = 7): Risk | null {
+  if (cell.state === 'missed' || cell.state === 'partly') return 'overdue';
+  if (cell.state !== 'upcoming' || cell.closes === null) return null;
+  return addDays(today, soonDays) >= cell.closes ? 'at_risk' : null;
 }

@@ -4,6 +4,7 @@ export * from './windows';
 export * from './due-rules';
 export * from './obligations';
 export * from './compliance';
+export * from './deliverables';
 export * from './target-split';
 export * from './sampling';
 export * from './org-tree';

@@ -100,6 +100,19 @@ describe('cross-references', () => {
     ]);
   });
 
+  it('S3.2 an obligation on cadres or departments needs record kinds that name them', () => {
+    const errors = errorsAfter((t) => {
+      t.obligations[0]!.who = { kind: 'cadre', ref: 'cadre' };
+      t.obligations[0]!.what = { recordKinds: ['fund_transfer'], jointWithPartner: false };
+    });
+    expect(errors).toEqual([{ path: 'obligations[0].what.recordKinds[0]', message: '工作要求 meetings 的承担者是个人，记录类型 fund_transfer 需写 byCadres: true' }]);
+    expect(errorsAfter((t) => {
+      t.obligations[0]!.who = { kind: 'cadre', ref: 'cadre' };
+      t.obligations[0]!.what = { recordKinds: ['fund_transfer'], jointWithPartner: false };
+      (t.recordKinds[1] as Record<string, unknown>).byCadres = true;
+    })).toEqual([]);
+  });
+
   it('an amount measure needs record kinds that carry an amount', () => {
     const errors = errorsAfter((t) => {
       t.obligations[0]!.measure = 'amount';

@@ -99,6 +99,24 @@ export function crossReferenceIssues(t: ProgramTemplate): TemplateIssue[] {
     if (r.standard && !standards.has(r.standard)) issues.push({ path: ['roles', i, 'standard'], message: `角色 ${r.id} 引用了不存在的标准 ${r.standard}` });
   });
 
+  /** Which holders a subject stands for, so the record kinds it counts can be checked to name them. */
+  const holdersOf = (who: TemplateSubject): Set<string> => {
+    if (who.kind === 'department') return new Set(['department']);
+    if (who.kind === 'cadre') return new Set(['person']);
+    if (who.kind === 'pairing_side') {
+      const side = sideList.find((x) => x.side.id === who.ref)?.side;
+      return new Set([...(side?.who.roles ?? []).map((r) => roles.get(r)?.holder ?? 'org'), ...(side?.who.holder ? [side.who.holder] : [])]);
+    }
+    return new Set(['org']);
+  };
+  const checkKindNamesSubject = (who: TemplateSubject, kindId: string, at: IssuePath, owner: string) => {
+    const kind = recordKinds.get(kindId);
+    if (!kind) return;
+    const holders = holdersOf(who);
+    if (holders.has('department') && !kind.byDepartment) issues.push({ path: at, message: `${owner} 的承担者是部室，记录类型 ${kindId} 需写 byDepartment: true` });
+    if (holders.has('person') && !kind.byCadres) issues.push({ path: at, message: `${owner} 的承担者是个人，记录类型 ${kindId} 需写 byCadres: true` });
+  };
+
   const checkSubject = (who: TemplateSubject, path: IssuePath, owner: string) => {
     const at = [...path, 'ref'];
     if (who.kind === 'pairing_side') {
@@ -129,6 +147,7 @@ export function crossReferenceIssues(t: ProgramTemplate): TemplateIssue[] {
       const kind = recordKinds.get(k);
       const at = [...path, 'what', 'recordKinds', j];
       if (!kind) return issues.push({ path: at, message: `${owner} 引用了不存在的记录类型 ${k}` });
+      checkKindNamesSubject(o.who, k, at, owner);
       if (o.what.jointWithPartner && !kind.withPartner) issues.push({ path: at, message: `${owner} 要求与结对方联合开展，记录类型 ${k} 需写 withPartner: true` });
       if (o.measure === 'amount' && !kind.quantities?.includes('amount')) issues.push({ path: at, message: `${owner} 按金额计，记录类型 ${k} 的 quantities 需含 amount` });
       if (o.measure === 'people_reached' && !kind.quantities?.includes('peopleReached')) {
@@ -147,6 +166,7 @@ export function crossReferenceIssues(t: ProgramTemplate): TemplateIssue[] {
     if (d.recordKind && !recordKinds.has(d.recordKind)) {
       issues.push({ path: ['deliverables', i, 'recordKind'], message: `任务成果 ${d.id} 引用了不存在的记录类型 ${d.recordKind}` });
     }
+    if (d.recordKind) checkKindNamesSubject(d.who, d.recordKind, ['deliverables', i, 'recordKind'], `任务成果 ${d.id}`);
   });
 
   t.targets?.forEach((x, i) => {

@@ -162,6 +162,10 @@ export const RecordKind = z.strictObject({
   evidence: z.enum(EVIDENCE_RULES),
   /** The record names the pairing partner(s) it was held with (S0.9); needed by jointWithPartner. */
   withPartner: z.boolean().optional(),
+  /** The record names the department it was done for (S2.3, S3.2 department-days); needed by department subjects. */
+  byDepartment: z.boolean().optional(),
+  /** The record names the cadres who took part; each is credited (S3.2 days per cadre, S3.6 lectures). */
+  byCadres: z.boolean().optional(),
 });
 
 export const Subject = z.strictObject({ kind: z.enum(OBLIGATION_SUBJECT_KINDS), ref: z.string().min(1) });
