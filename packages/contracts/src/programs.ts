@@ -50,6 +50,20 @@ export const Program = z.object({
 });
 export const ProgramList = z.object({ items: z.array(Program) });
 
+export const HOLDER_TYPES = ['org', 'department', 'cadre'] as const;
+/** An org, a department of a committee or a named cadre: who holds a role or sits on a pairing side. */
+export const HolderRef = z.object({ type: z.enum(HOLDER_TYPES), id: Id });
+export const HolderView = z.object({ type: z.enum(HOLDER_TYPES), id: z.number().int(), name: z.string() });
+
+/** The issuing committee names a holder directly (its departments, its cadres, the cities it pairs). */
+export const HolderAssign = z.object({
+  roleKey: z.string().min(1).max(64),
+  holder: HolderRef,
+  activeFrom: CivilDate.nullable().optional(),
+  activeTo: CivilDate.nullable().optional(),
+});
+export const HolderWithdraw = z.object({ version: z.number().int().min(0), reason: z.string().trim().min(1).max(500) });
+
 export const NOMINATION_STATUSES = ['nominated', 'approved', 'returned', 'withdrawn'] as const;
 export const Review = z.object({ passed: z.boolean(), reason: z.string().trim().max(500).optional() });
 export const NominationCreate = z.object({
@@ -70,6 +84,9 @@ export const Nomination = z.object({
   roleName: z.string(),
   orgId: z.number().int().nullable(),
   orgName: z.string().nullable(),
+  holder: HolderView,
+  activeFrom: z.string().nullable(),
+  activeTo: z.string().nullable(),
   quotaParentId: z.number().int().nullable(),
   quotaParentName: z.string().nullable(),
   status: z.enum(NOMINATION_STATUSES),
@@ -92,6 +109,12 @@ export const RecordCreate = z.object({
   peopleReached: z.number().int().min(0).max(1_000_000).optional(),
   amount: z.number().min(0).max(1e12).optional(),
   partnerOrgIds: z.array(Id).max(20).optional(),
+  /** The department the record was done for (S2.3, S3.2); defaults to the cadres' common department. */
+  departmentId: Id.optional(),
+  /** The cadres who took part, each credited (S3.2 days per cadre). */
+  cadreIds: z.array(Id).max(50).optional(),
+  /** The deliverable this record hands in (S1.8, S2.5, S3.6). */
+  deliverableKey: z.string().min(1).max(64).optional(),
   fields: z.record(z.string().max(64), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()])).optional(),
 });
 export const ProgramRecord = z.object({
@@ -105,31 +128,69 @@ export const ProgramRecord = z.object({
   peopleReached: z.number().int().nullable(),
   amount: z.number().nullable(),
   partnerOrgIds: z.array(z.number().int()),
+  departmentId: z.number().int().nullable(),
+  cadreIds: z.array(z.number().int()),
+  deliverableKey: z.string().nullable(),
   status: z.string(),
 });
 export const RecordList = z.object({ items: z.array(ProgramRecord) });
 
 export const COMPLIANCE_STATES = ['met', 'partly', 'missed', 'upcoming', 'not_applicable'] as const;
 export const ComplianceQuery = z.object({ obligation: z.string().min(1).max(64) });
+export const ComplianceCell = z.object({ periodKey: z.string(), state: z.enum(COMPLIANCE_STATES), done: z.number(), required: z.number(), closes: z.string().nullable(), recordIds: z.array(z.string()) });
 export const ComplianceMatrix = z.object({
   obligation: z.object({ id: z.string(), name: z.string(), ref: z.string(), min: z.number(), measure: z.string(), period: z.string() }),
   periods: z.array(z.object({ key: z.string(), start: z.string(), end: z.string() })),
   rows: z.array(z.object({
-    subjectId: z.number().int(),
+    /** 'org:12', 'department:3', 'cadre:7' */
+    subjectKey: z.string(),
+    subject: HolderView,
     subjectName: z.string(),
-    cells: z.array(z.object({ periodKey: z.string(), state: z.enum(COMPLIANCE_STATES), done: z.number(), required: z.number(), recordIds: z.array(z.string()) })),
+    cells: z.array(ComplianceCell),
   })),
 });
 
+export const RISKS = ['overdue', 'at_risk'] as const;
+export const RiskItem = z.object({
+  source: z.enum(['obligation', 'deliverable']),
+  itemId: z.string(),
+  itemName: z.string(),
+  ref: z.string(),
+  subjectKey: z.string(),
+  subject: HolderView,
+  subjectName: z.string(),
+  periodKey: z.string(),
+  /** When the period (or the deliverable's deadline) closes or closed. */
+  closes: z.string().nullable(),
+  done: z.number(),
+  required: z.number(),
+  risk: z.enum(RISKS),
+  recordIds: z.array(z.string()),
+});
+export const RiskQuery = z.object({ soonDays: z.coerce.number().int().min(0).max(60).default(7) });
+export const RiskList = z.object({ today: z.string(), items: z.array(RiskItem) });
+
+export const DELIVERABLE_STATES = ['met', 'late', 'missed', 'upcoming', 'due_soon'] as const;
+export const DeliverableStatus = z.object({
+  deliverable: z.object({ id: z.string(), name: z.string(), ref: z.string(), count: z.number().int(), recordKind: z.string().nullable() }),
+  rows: z.array(z.object({
+    subjectKey: z.string(),
+    subject: HolderView,
+    subjectName: z.string(),
+    cells: z.array(z.object({ periodKey: z.string(), due: z.string().nullable(), state: z.enum(DELIVERABLE_STATES), done: z.number(), required: z.number(), daysLate: z.number(), recordIds: z.array(z.string()) })),
+  })),
+});
+export const DeliverableStatusList = z.object({ items: z.array(DeliverableStatus) });
+
 export const PairingCreate = z.object({
   modeKey: z.string().min(1).max(64),
-  /** side id → the orgs on that side */
-  members: z.record(z.string().max(64), z.array(Id).min(1).max(50)),
+  /** side id → who is on that side: org ids, or typed references for departments and cadres */
+  members: z.record(z.string().max(64), z.array(z.union([Id, HolderRef])).min(1).max(50)),
 });
 export const Pairing = z.object({
   id: z.number().int(),
   modeKey: z.string(),
   modeName: z.string(),
-  sides: z.array(z.object({ sideKey: z.string(), sideName: z.string(), orgs: z.array(z.object({ id: z.number().int(), name: z.string() })) })),
+  sides: z.array(z.object({ sideKey: z.string(), sideName: z.string(), members: z.array(HolderView) })),
 });
 export const PairingList = z.object({ items: z.array(Pairing) });

@@ -145,7 +145,7 @@ describe('S0.8 compliance of the approved demo town, computed from records', () 
     const m = (await city.get(`/api/programs/${programId}/compliance?obligation=${obligation}`)).json();
     expect(m.obligation).toMatchObject({ ref: 'S0.8', min: 1, period: 'month' });
     expect(m.periods).toHaveLength(12);
-    expect(m.rows.map((r: { subjectId: number }) => r.subjectId)).toEqual([strongId]); // only the approved holder
+    expect(m.rows.map((r: { subjectKey: string }) => r.subjectKey)).toEqual([`org:${strongId}`]); // only the approved holder
     const cell = (key: string) => m.rows[0].cells.find((c: { periodKey: string }) => c.periodKey === key);
     expect(cell('2014-03')).toMatchObject({ state: 'met', done: 1, required: 1 });
     expect(cell('2014-05')).toMatchObject({ state: 'met', done: 2 });
@@ -179,7 +179,7 @@ describe('S0.2/S0.8 pairings and joint obligations', () => {
     expect(short.json().fields[0]).toMatchObject({ path: 'body.members.demo_units' });
     const ok = await city.post(`/api/programs/${programId}/pairings`, { modeKey: 'demo_cobuild', members: { demo_units: [strongId, villageA], cobuild_unit: [villageB] } });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().items[0].sides.map((s: { orgs: unknown[] }) => s.orgs.length)).toEqual([2, 1]);
+    expect(ok.json().items[0].sides.map((s: { members: unknown[] }) => s.members.length)).toEqual([2, 1]);
   });
 
   it('S0.8 work meetings twice per month, joint with the partner: met, partly and missed', async () => {
@@ -190,7 +190,7 @@ describe('S0.2/S0.8 pairings and joint obligations', () => {
     expect((await meeting(villageB, strongId, '2014-07-08')).statusCode).toBe(200);
     const demo = (await city.get(`/api/programs/${programId}/compliance?obligation=s0.8-work-meeting-demo`)).json();
     const cell = (m: typeof demo, subject: number, key: string) =>
-      m.rows.find((r: { subjectId: number }) => r.subjectId === subject).cells.find((c: { periodKey: string }) => c.periodKey === key);
+      m.rows.find((r: { subjectKey: string }) => r.subjectKey === `org:${subject}`).cells.find((c: { periodKey: string }) => c.periodKey === key);
     expect(cell(demo, strongId, '2014-06')).toMatchObject({ state: 'met', done: 2, required: 2 });
     expect(cell(demo, strongId, '2014-07')).toMatchObject({ state: 'partly', done: 1 }); // the partner's record counts for both
     expect(cell(demo, villageA, '2014-06')).toMatchObject({ state: 'missed', done: 0 });

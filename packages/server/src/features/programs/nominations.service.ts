@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../http/errors';
 import { findOrgInScope } from '../orgs/orgs.queries';
 import { orgs, type OrgRow } from '../orgs/orgs.table';
+import { holderKey, holderLabel, refOfColumns, resolveHolders } from './holders';
 import { eligibilityProblem, quotaParentIn } from './nominations.rules';
 import { loadProgram } from './programs.service';
 import { programRoles, type ProgramRoleRow } from './programs.table';
@@ -121,15 +122,21 @@ export async function decide(db: Db, ctx: AuditContext, actor: Actor, programId:
 export async function listNominations(db: Db, actor: Actor, programId: number) {
   const program = await loadProgram(db, actor, programId);
   const parent = sql<string | null>`(SELECT q.name FROM orgs q WHERE q.id = "program_roles"."quota_parent_id")`;
-  const rows = await db.select({ r: programRoles, orgName: orgs.name, orgPath: orgs.path, parentName: parent }).from(programRoles)
-    .leftJoin(orgs, eq(orgs.id, programRoles.orgId)).where(eq(programRoles.programId, programId)).orderBy(asc(programRoles.id));
+  const rows = await db.select({ r: programRoles, parentName: parent }).from(programRoles)
+    .where(eq(programRoles.programId, programId)).orderBy(asc(programRoles.id));
+  const holders = await resolveHolders(db, rows.map(({ r }) => refOfColumns(r)));
   // Both sides see the list: the issuer everything, a county what lies in its subtree.
-  const visible = rows.filter((x) => inScope(actor, program.issuerPath) || (x.orgPath !== null && inScope(actor, x.orgPath)));
-  return {
-    items: visible.map(({ r, orgName, parentName }) => ({
+  const issuerView = inScope(actor, program.issuerPath);
+  const items = rows.flatMap(({ r, parentName }) => {
+    const h = holders.get(holderKey(refOfColumns(r)));
+    if (!h || !(issuerView || inScope(actor, h.path))) return [];
+    return [{
       id: r.id, programId: r.programId, roleKey: r.roleKey, roleName: program.template.roles.find((x) => x.id === r.roleKey)?.name ?? r.roleKey,
-      orgId: r.orgId, orgName, quotaParentId: r.quotaParentId, quotaParentName: parentName, status: r.status as never, reason: r.reason,
+      orgId: r.orgId, orgName: r.orgId !== null ? h.name : null, holder: { type: h.type, id: h.id, name: holderLabel(h) },
+      activeFrom: r.activeFrom, activeTo: r.activeTo,
+      quotaParentId: r.quotaParentId, quotaParentName: parentName, status: r.status as never, reason: r.reason,
       standard: (r.standardResult ?? null) as never, version: r.version,
-    })),
-  };
+    }];
+  });
+  return { items };
 }

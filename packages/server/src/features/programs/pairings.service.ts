@@ -1,17 +1,17 @@
 import type { z } from 'zod';
-import type { PairingCreate } from '@tuanjian/contracts';
+import type { HolderRef as HolderRefSchema, PairingCreate } from '@tuanjian/contracts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { audit, type AuditContext } from '../../audit/audit';
 import { authorize, inScope, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
-import { BadRequestError, NotFoundError } from '../../http/errors';
-import { findOrgInScope } from '../orgs/orgs.queries';
-import { orgs } from '../orgs/orgs.table';
+import { BadRequestError } from '../../http/errors';
+import { columnsOfRef, holderKey, holderLabel, refOfColumns, resolveHolders, type Holder, type HolderRef } from './holders';
 import { eligibilityProblem } from './nominations.rules';
 import { loadProgram } from './programs.service';
 import { pairingMembers, pairings, programRoles } from './programs.table';
 
-type Side = { id: string; name: string; who: { roles?: string[]; eligibility?: unknown }; count: number | { min: number; max?: number } };
+type Side = { id: string; name: string; who: { roles?: string[]; eligibility?: unknown; holder?: string }; count: number | { min: number; max?: number } };
+type Problem = { path: string; message: string };
 
 function countProblem(side: Side, n: number): string | null {
   const { min, max } = typeof side.count === 'number' ? { min: side.count, max: side.count } : { min: side.count.min, max: side.count.max };
@@ -20,39 +20,53 @@ function countProblem(side: Side, n: number): string | null {
   return null;
 }
 
+const asRef = (m: number | z.infer<typeof HolderRefSchema>): HolderRef => (typeof m === 'number' ? { type: 'org', id: m } : m);
+
+/** Approved holders of the given roles, by holder key: who may sit on a side that names roles. */
+async function approvedHolderKeys(db: Db, programId: number, roleKeys: string[]): Promise<Set<string>> {
+  const rows = await db.select({ orgId: programRoles.orgId, departmentId: programRoles.departmentId, cadreId: programRoles.cadreId }).from(programRoles)
+    .where(and(eq(programRoles.programId, programId), eq(programRoles.status, 'approved'), inArray(programRoles.roleKey, roleKeys)));
+  return new Set(rows.map((r) => holderKey(refOfColumns(r))));
+}
+
 /**
- * Forms a pairing under one of the template's modes (S0.2 "2+2", "2+3"): each side holds the number of
- * orgs the mode says, and each org must be an approved holder of a role the side names (or meet its
- * eligibility). Formed by whoever may decide nominations over every org involved.
+ * Forms a pairing under one of the template's modes (S0.2 "2+2", S3.1 a department and its cities,
+ * S4.3 a cadre and a township): each side holds the number of members the mode says, and each member
+ * must be an approved holder of a role the side names (or meet its eligibility). Formed by whoever may
+ * decide nominations; every member must lie in the program's scope.
  */
 export async function createPairing(db: Db, ctx: AuditContext, actor: Actor, programId: number, input: z.infer<typeof PairingCreate>) {
   return db.transaction(async (tx) => {
     const program = await loadProgram(tx, actor, programId);
-    authorize(actor, 'nomination.decide');
+    authorize(actor, 'nomination.decide', program.issuerPath);
     const mode = program.template.pairingModes?.find((m) => m.id === input.modeKey);
     if (!mode) throw new BadRequestError(`没有结对方式 ${input.modeKey}`, [{ path: 'body.modeKey', message: '结对方式不存在' }]);
-    const problems: { path: string; message: string }[] = [];
+    const problems: Problem[] = [];
     for (const key of Object.keys(input.members)) if (!mode.sides.some((s) => s.id === key)) problems.push({ path: `body.members.${key}`, message: '该结对方式没有这一方' });
+    const refs = Object.values(input.members).flat().map(asRef);
+    const holders = await resolveHolders(tx, refs);
     for (const side of mode.sides as Side[]) {
-      const ids = input.members[side.id] ?? [];
-      const p = countProblem(side, ids.length);
+      const members = (input.members[side.id] ?? []).map(asRef);
+      const p = countProblem(side, members.length);
       if (p) problems.push({ path: `body.members.${side.id}`, message: p });
-      for (const [i, orgId] of ids.entries()) {
-        const org = await findOrgInScope(tx, actor, orgId);
+      const allowed = side.who.roles ? await approvedHolderKeys(tx, programId, side.who.roles) : null;
+      for (const [i, ref] of members.entries()) {
         const path = `body.members.${side.id}.${i}`;
-        if (!org || !org.path.startsWith(program.scopePath)) { problems.push({ path, message: '组织不存在或不在您的管理范围内' }); continue; }
-        if (side.who.roles) {
-          const held = await tx.select({ id: programRoles.id }).from(programRoles).where(and(eq(programRoles.programId, programId), eq(programRoles.orgId, orgId), eq(programRoles.status, 'approved'), inArray(programRoles.roleKey, side.who.roles)));
-          if (!held.length) problems.push({ path, message: `${org.name}不是已审定的${side.name}` });
-        } else if (side.who.eligibility) {
-          const e = eligibilityProblem({ id: side.id, name: side.name, holder: 'org', eligibility: side.who.eligibility } as never, org);
+        const h = holders.get(holderKey(ref));
+        if (!h || !h.path.startsWith(program.scopePath) || !inScope(actor, h.path)) { problems.push({ path, message: '不存在或不在您的管理范围内' }); continue; }
+        if (allowed && !allowed.has(holderKey(ref))) problems.push({ path, message: `${holderLabel(h)}不是已审定的${side.name}` });
+        else if (!allowed && side.who.eligibility) {
+          const e = eligibilityProblem({ id: side.id, name: side.name, holder: 'org', eligibility: side.who.eligibility } as never, { ...h, honors: [] } as never);
           if (e) problems.push({ path, message: e });
         }
       }
     }
     if (problems.length) throw new BadRequestError(problems.map((p) => p.message).join('；'), problems);
     const [row] = await tx.insert(pairings).values({ programId, modeKey: mode.id, createdBy: actor.userId, createdAt: ctx.now() }).returning();
-    const members = Object.entries(input.members).flatMap(([sideKey, ids]) => [...new Set(ids)].map((orgId) => ({ pairingId: row!.id, sideKey, orgId })));
+    const seen = new Set<string>();
+    const members = Object.entries(input.members).flatMap(([sideKey, list]) => list.map(asRef)
+      .filter((ref) => !seen.has(`${sideKey}/${holderKey(ref)}`) && seen.add(`${sideKey}/${holderKey(ref)}`))
+      .map((ref) => ({ pairingId: row!.id, sideKey, ...columnsOfRef(ref) })));
     await tx.insert(pairingMembers).values(members);
     await audit(tx, ctx, { action: 'pairing.create', objectType: 'pairing', objectId: row!.id, after: { ...row, members: input.members } });
     return row!.id;
@@ -61,33 +75,44 @@ export async function createPairing(db: Db, ctx: AuditContext, actor: Actor, pro
 
 export async function listPairings(db: Db, actor: Actor, programId: number) {
   const program = await loadProgram(db, actor, programId);
-  const rows = await db.select({ p: pairings, m: pairingMembers, name: orgs.name, path: orgs.path }).from(pairings)
-    .innerJoin(pairingMembers, eq(pairingMembers.pairingId, pairings.id)).innerJoin(orgs, eq(orgs.id, pairingMembers.orgId))
-    .where(eq(pairings.programId, programId)).orderBy(asc(pairings.id), asc(pairingMembers.sideKey), asc(orgs.code));
+  const rows = await db.select({ p: pairings, m: pairingMembers }).from(pairings)
+    .innerJoin(pairingMembers, eq(pairingMembers.pairingId, pairings.id))
+    .where(eq(pairings.programId, programId)).orderBy(asc(pairings.id), asc(pairingMembers.sideKey));
+  const holders = await resolveHolders(db, rows.map((r) => refOfColumns(r.m)));
   const issuerView = inScope(actor, program.issuerPath);
-  const byId = new Map<number, typeof rows>();
-  for (const r of rows) byId.set(r.p.id, [...(byId.get(r.p.id) ?? []), r]);
-  const items = [...byId.values()]
-    .filter((members) => issuerView || members.some((m) => inScope(actor, m.path)))
-    .map((members) => {
-      const mode = program.template.pairingModes?.find((m) => m.id === members[0]!.p.modeKey);
+  const byId = new Map<number, Array<{ sideKey: string; h: Holder }>>();
+  const modeOf = new Map<number, string>();
+  for (const r of rows) {
+    const h = holders.get(holderKey(refOfColumns(r.m)));
+    if (!h) continue;
+    modeOf.set(r.p.id, r.p.modeKey);
+    byId.set(r.p.id, [...(byId.get(r.p.id) ?? []), { sideKey: r.m.sideKey, h }]);
+  }
+  const items = [...byId.entries()]
+    .filter(([, members]) => issuerView || members.some((m) => inScope(actor, m.h.path)))
+    .map(([id, members]) => {
+      const mode = program.template.pairingModes?.find((m) => m.id === modeOf.get(id));
       return {
-        id: members[0]!.p.id, modeKey: members[0]!.p.modeKey, modeName: mode?.name ?? members[0]!.p.modeKey,
-        sides: (mode?.sides ?? []).map((s) => ({ sideKey: s.id, sideName: s.name, orgs: members.filter((m) => m.m.sideKey === s.id).map((m) => ({ id: m.m.orgId, name: m.name })) })),
+        id, modeKey: modeOf.get(id)!, modeName: mode?.name ?? modeOf.get(id)!,
+        sides: (mode?.sides ?? []).map((s) => ({
+          sideKey: s.id, sideName: s.name,
+          members: members.filter((m) => m.sideKey === s.id).map((m) => ({ type: m.h.type, id: m.h.id, name: holderLabel(m.h) })),
+        })),
       };
     });
   return { items };
 }
 
-/** The orgs on one side across the program's pairings, each with the orgs on the other sides of its pairings. */
+/** The members on one side across the program's pairings (by holder key), each with the members on the other sides of its pairings. */
 export async function sideMembers(db: Db, programId: number, sideKey: string) {
-  const rows = await db.select({ pairingId: pairingMembers.pairingId, sideKey: pairingMembers.sideKey, orgId: pairingMembers.orgId })
+  const rows = await db.select({ pairingId: pairingMembers.pairingId, sideKey: pairingMembers.sideKey, orgId: pairingMembers.orgId, departmentId: pairingMembers.departmentId, cadreId: pairingMembers.cadreId })
     .from(pairingMembers).innerJoin(pairings, eq(pairings.id, pairingMembers.pairingId)).where(eq(pairings.programId, programId));
-  const partners = new Map<number, Set<number>>();
+  const partners = new Map<string, { ref: HolderRef; partners: Set<string> }>();
   for (const r of rows.filter((x) => x.sideKey === sideKey)) {
-    const set = partners.get(r.orgId) ?? new Set<number>();
-    for (const o of rows) if (o.pairingId === r.pairingId && o.sideKey !== sideKey) set.add(o.orgId);
-    partners.set(r.orgId, set);
+    const ref = refOfColumns(r);
+    const entry = partners.get(holderKey(ref)) ?? { ref, partners: new Set<string>() };
+    for (const o of rows) if (o.pairingId === r.pairingId && o.sideKey !== sideKey) entry.partners.add(holderKey(refOfColumns(o)));
+    partners.set(holderKey(ref), entry);
   }
   return partners;
 }

@@ -1,5 +1,6 @@
-import { ComplianceMatrix, ComplianceQuery, Id, NominationCreate, NominationDecision, NominationList, PairingCreate, PairingList, Program, ProgramCreate, ProgramList, RecordCreate, RecordList } from '@tuanjian/contracts';
-import { complianceMatrix } from './compliance.service';
+import { ComplianceMatrix, ComplianceQuery, DeliverableStatusList, HolderAssign, HolderWithdraw, Id, RiskList, RiskQuery, NominationCreate, NominationDecision, NominationList, PairingCreate, PairingList, Program, ProgramCreate, ProgramList, RecordCreate, RecordList } from '@tuanjian/contracts';
+import { complianceMatrix, deliverableStatus, riskList } from './compliance.service';
+import { assignHolder, withdrawHolder } from './holders.service';
 import { createPairing, listPairings } from './pairings.service';
 import { createRecord, listRecords } from './records.service';
 import type { FastifyInstance } from 'fastify';
@@ -55,4 +56,20 @@ export async function programRoutes(app: FastifyInstance, s: Services) {
     await createPairing(db, auditContext(req, s.now), actor, req.params.id, req.body);
     return listPairings(db, actor, req.params.id);
   });
+  r.post('/programs/:id/holders', { schema: { tags, params: Params, body: HolderAssign, response: { 200: NominationList } } }, async (req) => {
+    const actor = requireActor(req);
+    await assignHolder(db, auditContext(req, s.now), actor, req.params.id, req.body);
+    return listNominations(db, actor, req.params.id);
+  });
+  r.post('/programs/:id/holders/:roleId/withdraw', {
+    schema: { tags, params: z.object({ id: Id, roleId: Id }), body: HolderWithdraw, response: { 200: NominationList } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    await withdrawHolder(db, auditContext(req, s.now), actor, req.params.id, req.params.roleId, req.body);
+    return listNominations(db, actor, req.params.id);
+  });
+  r.get('/programs/:id/deliverables', { schema: { tags, params: Params, response: { 200: DeliverableStatusList } } }, async (req) =>
+    deliverableStatus(db, requireActor(req), req.params.id, s.now()));
+  r.get('/programs/:id/risks', { schema: { tags, params: Params, querystring: RiskQuery, response: { 200: RiskList } } }, async (req) =>
+    riskList(db, requireActor(req), req.params.id, s.now(), req.query.soonDays));
 }

@@ -46,6 +46,8 @@ export const programRoles = pgTable('program_roles', {
   nominatedBy: integer('nominated_by'),
   decidedBy: integer('decided_by'),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
+  activeFrom: date('active_from'),
+  activeTo: date('active_to'),
   version: integer('version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -62,6 +64,9 @@ export const records = pgTable('records', {
   peopleReached: integer('people_reached'),
   amount: numeric('amount', { mode: 'number' }),
   partnerOrgIds: integer('partner_org_ids').array().notNull().default([]),
+  departmentId: integer('department_id'),
+  cadreIds: integer('cadre_ids').array().notNull().default([]),
+  deliverableKey: text('deliverable_key'),
   fields: jsonb('fields').notNull().default({}),
   status: text('status').notNull().default('submitted'),
   createdBy: integer('created_by'),
@@ -81,5 +86,7 @@ export const pairings = pgTable('pairings', {
 export const pairingMembers = pgTable('pairing_members', {
   pairingId: integer('pairing_id').notNull(),
   sideKey: text('side_key').notNull(),
-  orgId: integer('org_id').notNull(),
+  orgId: integer('org_id'),
+  departmentId: integer('department_id'),
+  cadreId: integer('cadre_id'),
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RecordCreate } from '@tuanjian/contracts';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { TemplateRecordKind } from '@tuanjian/domain';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { audit, type AuditContext } from '../../audit/audit';
 import { authorize, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
@@ -9,6 +10,7 @@ import { findOrgInScope } from '../orgs/orgs.queries';
 import { orgs } from '../orgs/orgs.table';
 import { loadProgram } from './programs.service';
 import { records } from './programs.table';
+import { cadres, departments } from '../people/people.table';
 
 type Input = z.infer<typeof RecordCreate>;
 
@@ -35,14 +37,46 @@ export async function createRecord(db: Db, ctx: AuditContext, actor: Actor, prog
     if (problems.length) throw new BadRequestError(problems.map((p) => p.message).join('；'), problems);
     if ((input.partnerOrgIds?.length ?? 0) > 0 && !kind.withPartner) throw new BadRequestError(`“${kind.name}”不涉及结对方`, [{ path: 'body.partnerOrgIds', message: '此类记录不适用' }]);
     if (input.placeOrgId !== undefined && !(await findOrgInScope(tx, actor, input.placeOrgId))) throw new NotFoundError('活动地点组织不存在或不在您的管理范围内');
+    const { departmentId, cadreIds } = await checkPeople(tx, kind, org.id, input);
+    if (input.deliverableKey !== undefined) {
+      const deliverable = program.template.deliverables?.find((d) => d.id === input.deliverableKey);
+      if (!deliverable) throw new BadRequestError(`本专项工作没有任务成果 ${input.deliverableKey}`, [{ path: 'body.deliverableKey', message: '任务成果不存在' }]);
+      if (deliverable.recordKind && deliverable.recordKind !== kind.id) throw new BadRequestError(`“${deliverable.name}”应以“${program.template.recordKinds.find((k) => k.id === deliverable.recordKind)?.name ?? deliverable.recordKind}”报送`, [{ path: 'body.kind', message: '记录类型与任务成果不符' }]);
+    }
     const [row] = await tx.insert(records).values({
       programId, kind: kind.id, orgId: org.id, placeOrgId: input.placeOrgId ?? null, occurredOn: input.occurredOn,
       days: input.days ?? null, peopleReached: input.peopleReached ?? null, amount: input.amount ?? null,
-      partnerOrgIds: input.partnerOrgIds ?? [], fields, createdBy: actor.userId, createdAt: ctx.now(),
+      partnerOrgIds: input.partnerOrgIds ?? [], departmentId, cadreIds, deliverableKey: input.deliverableKey ?? null,
+      fields, createdBy: actor.userId, createdAt: ctx.now(),
     }).returning();
     await audit(tx, ctx, { action: 'record.create', objectType: 'record', objectId: row!.id, after: row });
     return row!.id;
   });
+}
+
+/**
+ * The department and cadres a record names must belong to the org that records it; a record of
+ * cadres from one department counts for that department unless another is named (S3.2).
+ */
+async function checkPeople(tx: Db, kind: TemplateRecordKind, orgId: number, input: Input) {
+  const cadreIds = [...new Set(input.cadreIds ?? [])];
+  if (cadreIds.length && !kind.byCadres) throw new BadRequestError(`“${kind.name}”不填写参与干部`, [{ path: 'body.cadreIds', message: '此类记录不适用' }]);
+  if (input.departmentId !== undefined && !kind.byDepartment) throw new BadRequestError(`“${kind.name}”不填写部室`, [{ path: 'body.departmentId', message: '此类记录不适用' }]);
+  const found = cadreIds.length ? await tx.select().from(cadres).where(inArray(cadres.id, cadreIds)) : [];
+  for (const [i, id] of cadreIds.entries()) {
+    const c = found.find((x) => x.id === id);
+    if (!c || c.orgId !== orgId) throw new BadRequestError('参与干部须是填报组织的干部', [{ path: `body.cadreIds.${i}`, message: '不是本组织的干部' }]);
+    if (!c.active) throw new BadRequestError(`${c.name}已不在岗`, [{ path: `body.cadreIds.${i}`, message: '干部已不在岗' }]);
+  }
+  let departmentId = input.departmentId ?? null;
+  if (departmentId !== null) {
+    const d = (await tx.select().from(departments).where(eq(departments.id, departmentId)))[0];
+    if (!d || d.orgId !== orgId) throw new BadRequestError('部室须属于填报组织', [{ path: 'body.departmentId', message: '不是本组织的部室' }]);
+  } else if (kind.byDepartment) {
+    const own = new Set(found.map((c) => c.departmentId));
+    if (own.size === 1 && !own.has(null)) departmentId = found[0]!.departmentId;
+  }
+  return { departmentId, cadreIds };
 }
 
 export async function listRecords(db: Db, actor: Actor, programId: number) {
@@ -53,13 +87,8 @@ export async function listRecords(db: Db, actor: Actor, programId: number) {
   return {
     items: rows.filter((x) => x.orgPath.startsWith(actor.orgPath) || program.issuerPath.startsWith(actor.orgPath)).map(({ r, orgName }) => ({
       id: r.id, kind: r.kind, kindName: names.get(r.kind) ?? r.kind, orgId: r.orgId, orgName, occurredOn: r.occurredOn,
-      days: r.days, peopleReached: r.peopleReached, amount: r.amount, partnerOrgIds: r.partnerOrgIds, status: r.status,
+      days: r.days, peopleReached: r.peopleReached, amount: r.amount, partnerOrgIds: r.partnerOrgIds,
+      departmentId: r.departmentId, cadreIds: r.cadreIds, deliverableKey: r.deliverableKey, status: r.status,
     })),
   };
-}
-
-export async function recordsOf(db: Db, programId: number, kinds: string[], orgIds: number[]) {
-  if (orgIds.length === 0 || kinds.length === 0) return [];
-  return db.select({ r: records, placeLevel: orgs.level }).from(records).leftJoin(orgs, eq(orgs.id, records.placeOrgId))
-    .where(and(eq(records.programId, programId), inArray(records.kind, kinds), inArray(records.orgId, orgIds)));
 }

@@ -59,7 +59,7 @@ export function ComplianceTab({ program, definition, loadingTemplate }: { progra
           </Space>
           <Table<Row>
             aria-label="合规矩阵"
-            rowKey="subjectId"
+            rowKey="subjectKey"
             size="small"
             bordered
             loading={matrix.isFetching}
