@@ -5,3 +5,4 @@ export * from './audit';
 export * from './system';
 export * from './people';
 export * from './programs';
+export * from './evidence';

@@ -5,6 +5,7 @@ import { loadDemo } from './demo/demo-data';
 import { buildApp } from './http/app';
 import { progressReporter } from './progress';
 import { registerBuiltinTemplates } from './features/templates/builtin';
+import { localDiskStore } from './storage/local-disk-store';
 
 export async function serve(config: Config, opts: { demo: boolean }) {
   const database = await openDatabase(config);
@@ -21,7 +22,7 @@ export async function serve(config: Config, opts: { demo: boolean }) {
     bar.stop();
     if (demo) process.stdout.write(`演示数据已载入：${demo.created} 个组织（${demo.seconds.toFixed(1)} 秒）。演示账号 gd_manager、mz_manager、mx_reporter、qz_viewer 的密码同上。\n`);
   }
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, storage: localDiskStore(config.evidenceDir) });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

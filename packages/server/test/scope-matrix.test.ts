@@ -19,12 +19,25 @@ interface Case {
   scoped: boolean; // does the route act on an object that can be out of scope?
   request: (c: Client, ids: Ids, target: Target, n: number) => Promise<{ statusCode: number }>;
 }
-interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number>; program: Record<Target, number>; nomination: Record<Target, number>; templateId: number }
+interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number>; program: Record<Target, number>; nomination: Record<Target, number>; templateId: number; record: Record<Target, number>; evidence: Record<Target, number> }
 
 const multipartCsv = (c: Client, app: Awaited<ReturnType<typeof testApp>>['app']) => {
   const boundary = 'x-boundary';
   const body = `--${boundary}\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n编码,名称,上级编码,类型\r\n\r\n--${boundary}--\r\n`;
   return app.inject({ method: 'POST', url: '/api/orgs/import', payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-csrf-token': c.csrfToken }, cookies: { tj_session: c.cookie } });
+};
+
+/** One file as the browser's upload sends it; `n` makes every file's bytes distinct. */
+const uploadFile = (c: Pick<Client, 'cookie' | 'csrfToken'>, recordId: number, bytes: Buffer) => {
+  const boundary = 'x-evidence';
+  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return t.app.inject({ method: 'POST', url: `/api/records/${recordId}/evidence`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-csrf-token': c.csrfToken }, cookies: { tj_session: c.cookie } });
+};
+const pdfBytes = (n: number) => Buffer.from(`%PDF-1.4\n% matrix ${n}\n%%EOF\n`);
+let rootAdmin: Client; // seeds evidence on both sides
+const deleteEvidenceAs = async (c: Client, recordId: number, n: number) => {
+  const id = (await uploadFile(rootAdmin, recordId, pdfBytes(100_000 + n))).json().id as number;
+  return t.app.inject({ method: 'DELETE', url: `/api/evidence/${id}`, headers: { 'x-csrf-token': c.csrfToken }, cookies: { tj_session: c.cookie } });
 };
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -78,6 +91,11 @@ const CASES: Record<string, Case> = {
   'POST /api/programs/:id/holders/:roleId/withdraw': { action: 'nomination.decide', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/holders/${i.nomination[w]}/withdraw`, { version: 99999, reason: '调整' }) },
   'GET /api/programs/:id/deliverables': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/deliverables`) },
   'GET /api/programs/:id/risks': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/risks`) },
+  'GET /api/records/:id/evidence': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/records/${i.record[w]}/evidence`) },
+  'POST /api/records/:id/evidence': { action: 'record.create', scoped: true, request: (c, i, w, n) => uploadFile(c, i.record[w], pdfBytes(n)) },
+  'GET /api/evidence/:id': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/evidence/${i.evidence[w]}`) },
+  'GET /api/evidence/:id/thumbnail': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/evidence/${i.evidence[w]}/thumbnail`) },
+  'DELETE /api/evidence/:id': { action: 'record.create', scoped: true, request: (c, i, w, n) => deleteEvidenceAs(c, i.record[w], n) },
   'GET /api/users': { action: 'user.read', scoped: false, request: (c) => c.get('/api/users') },
   'POST /api/users': { action: 'user.manage', scoped: true, request: (c, i, w, n) => c.post('/api/users', { username: `u${n}`, displayName: 'x', role: 'viewer', orgId: i.org[w], password: 'Matrix-Passw0rd' }) },
   'PATCH /api/users/:id': { action: 'user.manage', scoped: true, request: (c, i, w) => c.patch(`/api/users/${i.user[w]}`, { version: 99999, displayName: 'y' }) },
@@ -94,13 +112,26 @@ beforeAll(async () => {
   const outUser = await seedUser(t.database, 'target_out', 'viewer', t.tree.xn);
   const dep = async (orgId: number) => (await t.database.query<{ id: number }>('INSERT INTO departments (org_id, name) VALUES ($1, $2) RETURNING id', [orgId, '组织部']))[0]!.id;
   const cad = async (orgId: number) => (await t.database.query<{ id: number }>('INSERT INTO cadres (org_id, name) VALUES ($1, $2) RETURNING id', [orgId, '干部甲']))[0]!.id;
+  const programs = await seedPrograms();
   ids = {
     org: { in: t.tree.bc, out: t.tree.xn }, user: { in: inUser, out: outUser },
     department: { in: await dep(t.tree.bc), out: await dep(t.tree.xn) }, cadre: { in: await cad(t.tree.bc), out: await cad(t.tree.xn) },
-    ...(await seedPrograms()),
+    ...programs, ...(await seedEvidence(programs.program)),
   };
   for (const role of ROLES) clients[role] = await loginAs(t.app, `m_${role}`);
 });
+
+/** A record in each program and a photo on each, uploaded by an administrator at the root. */
+async function seedEvidence(program: Record<Target, number>) {
+  await seedUser(t.database, 'm_root', 'administrator', 1);
+  rootAdmin = await loginAs(t.app, 'm_root');
+  const rec = async (p: number, orgId: number) => (await t.database.query<{ id: number }>(
+    "INSERT INTO records (program_id, kind, org_id, occurred_on) VALUES ($1, 'site_supervision', $2, '2026-03-01') RETURNING id", [p, orgId]))[0]!.id;
+  const record = { in: await rec(program.in, t.tree.bc), out: await rec(program.out, t.tree.xn) };
+  const png = (await import('sharp')).default({ create: { width: 8, height: 8, channels: 3, background: '#c00' } }).png().toBuffer();
+  const up = async (recordId: number) => (await uploadFile(rootAdmin, recordId, await png)).json().id as number;
+  return { record, evidence: { in: await up(record.in), out: await up(record.out) } };
+}
 
 /** One S0 program scoped to 梅县区 (in) and one to 兴宁市 (out), each with a demo-town nomination. */
 async function seedPrograms() {

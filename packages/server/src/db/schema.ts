@@ -5,3 +5,4 @@ export * from '../auth/sessions.table';
 export * from '../audit/audit.table';
 export * from '../features/people/people.table';
 export * from '../features/programs/programs.table';
+export * from '../features/evidence/evidence.table';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -22,6 +23,9 @@ import { peopleRoutes } from '../features/people/people.routes';
 import { programRoutes } from '../features/programs/programs.routes';
 import { templateRoutes } from '../features/templates/templates.routes';
 import { systemRoutes } from '../features/system/system.routes';
+import { evidenceRoutes } from '../features/evidence/evidence.routes';
+import { localDiskStore } from '../storage/local-disk-store';
+import type { ObjectStore } from '../storage/object-store';
 import { registerErrorHandler } from './errors-plugin';
 
 declare module 'fastify' {
@@ -36,6 +40,8 @@ export interface AppDeps {
   /** Injected so tests can shift time (idle timeouts, lockouts). */
   now?: () => Date;
   webDist?: string | null;
+  /** Where evidence files go; serve.ts passes DATA_DIR/evidence. Without one (tests), a temp folder removed on close. */
+  storage?: ObjectStore;
 }
 
 export type App = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -44,6 +50,7 @@ export interface Services {
   now: () => Date;
   jobs: JobRegistry;
   config: AppDeps['config'];
+  storage: ObjectStore;
 }
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -57,7 +64,13 @@ export async function buildApp(deps: AppDeps) {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const services: Services = { database: deps.database, now: deps.now ?? (() => new Date()), jobs: new JobRegistry(), config: deps.config };
+  let storage = deps.storage;
+  if (!storage) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-evidence-'));
+    storage = localDiskStore(tmp);
+    app.addHook('onClose', async () => fs.promises.rm(tmp, { recursive: true, force: true }));
+  }
+  const services: Services = { database: deps.database, now: deps.now ?? (() => new Date()), jobs: new JobRegistry(), config: deps.config, storage };
 
   registerErrorHandler(app);
   // Every route, so the access-matrix test can prove that none is left without a policy case.
@@ -92,6 +105,7 @@ export async function buildApp(deps: AppDeps) {
     await templateRoutes(api, services);
     await programRoutes(api, services);
     await auditRoutes(api, services);
+    await evidenceRoutes(api, services);
   }, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
