@@ -194,3 +194,18 @@ export const Pairing = z.object({
   sides: z.array(z.object({ sideKey: z.string(), sideName: z.string(), members: z.array(HolderView) })),
 });
 export const PairingList = z.object({ items: z.array(Pairing) });
+
+export const PairingImportResult = z.object({
+  ok: z.boolean(),
+  dryRun: z.boolean(),
+  pairings: z.number().int(),
+  holdersAssigned: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), field: z.string().optional(), message: z.string() })),
+});
+/** S3.1: the assignment table written in the template, applied to this program. */
+export const AssignmentsApply = z.object({
+  index: z.number().int().min(0).max(20).default(0),
+  dryRun: z.boolean().default(false),
+  /** Departments the table names but the registry lacks are created under the issuing committee. */
+  createMissingDepartments: z.boolean().default(false),
+});

@@ -90,6 +90,12 @@ const CASES: Record<string, Case> = {
   'POST /api/programs/:id/holders': { action: 'nomination.decide', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/holders`, { roleKey: 'no_such_role', holder: { type: 'org', id: i.org[w] } }) },
   'POST /api/programs/:id/holders/:roleId/withdraw': { action: 'nomination.decide', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/holders/${i.nomination[w]}/withdraw`, { version: 99999, reason: '调整' }) },
   'GET /api/programs/:id/deliverables': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/deliverables`) },
+  'POST /api/programs/:id/pairings/import': { action: 'nomination.decide', scoped: true, request: (c, i, w) => {
+    const boundary = 'x-boundary';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n结对方式,示范单位\r\n\r\n--${boundary}--\r\n`;
+    return t.app.inject({ method: 'POST', url: `/api/programs/${i.program[w]}/pairings/import`, payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-csrf-token': c.csrfToken }, cookies: { tj_session: c.cookie } });
+  } },
+  'POST /api/programs/:id/assignments/apply': { action: 'nomination.decide', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/assignments/apply`, { dryRun: true }) },
   'GET /api/programs/:id/risks': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/risks`) },
   'GET /api/records/:id/evidence': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/records/${i.record[w]}/evidence`) },
   'POST /api/records/:id/evidence': { action: 'record.create', scoped: true, request: (c, i, w, n) => uploadFile(c, i.record[w], pdfBytes(n)) },

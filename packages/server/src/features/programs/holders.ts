@@ -21,6 +21,8 @@ export interface Holder extends HolderRef {
   orgId: number;
   orgName: string;
   path: string;
+  /** The org's code: a stable order for lists (4414 梅州 before 4418 清远). */
+  code: string;
   level: string;
   kind: string;
   sector: string | null;
@@ -47,7 +49,7 @@ export function columnsOfRef(ref: HolderRef) {
   return { orgId: ref.type === 'org' ? ref.id : null, departmentId: ref.type === 'department' ? ref.id : null, cadreId: ref.type === 'cadre' ? ref.id : null };
 }
 
-const orgColumns = { id: orgs.id, name: orgs.name, path: orgs.path, level: orgs.level, kind: orgs.kind, sector: orgs.sector, foundedOn: orgs.foundedOn, dissolvedOn: orgs.dissolvedOn };
+const orgColumns = { id: orgs.id, name: orgs.name, path: orgs.path, code: orgs.code, level: orgs.level, kind: orgs.kind, sector: orgs.sector, foundedOn: orgs.foundedOn, dissolvedOn: orgs.dissolvedOn };
 
 /** Names, orgs and paths of many holders in three queries; unknown ids are left out. */
 export async function resolveHolders(db: Db, refs: readonly HolderRef[]): Promise<Map<string, Holder>> {
@@ -56,21 +58,21 @@ export async function resolveHolders(db: Db, refs: readonly HolderRef[]): Promis
   const orgIds = ids('org');
   if (orgIds.length) {
     for (const o of await db.select(orgColumns).from(orgs).where(inArray(orgs.id, orgIds))) {
-      out.set(holderKey({ type: 'org', id: o.id }), { type: 'org', id: o.id, name: o.name, orgId: o.id, orgName: o.name, path: o.path, level: o.level, kind: o.kind, sector: o.sector, activeFrom: o.foundedOn, activeTo: o.dissolvedOn });
+      out.set(holderKey({ type: 'org', id: o.id }), { type: 'org', id: o.id, name: o.name, orgId: o.id, orgName: o.name, path: o.path, code: o.code, level: o.level, kind: o.kind, sector: o.sector, activeFrom: o.foundedOn, activeTo: o.dissolvedOn });
     }
   }
   const deptIds = ids('department');
   if (deptIds.length) {
     const rows = await db.select({ d: departments, o: orgColumns }).from(departments).innerJoin(orgs, eq(orgs.id, departments.orgId)).where(inArray(departments.id, deptIds));
     for (const { d, o } of rows) {
-      out.set(holderKey({ type: 'department', id: d.id }), { type: 'department', id: d.id, name: d.name, orgId: o.id, orgName: o.name, path: o.path, level: o.level, kind: o.kind, sector: o.sector, activeFrom: o.foundedOn, activeTo: o.dissolvedOn });
+      out.set(holderKey({ type: 'department', id: d.id }), { type: 'department', id: d.id, name: d.name, orgId: o.id, orgName: o.name, path: o.path, code: o.code, level: o.level, kind: o.kind, sector: o.sector, activeFrom: o.foundedOn, activeTo: o.dissolvedOn });
     }
   }
   const cadreIds = ids('cadre');
   if (cadreIds.length) {
     const rows = await db.select({ c: cadres, o: orgColumns }).from(cadres).innerJoin(orgs, eq(orgs.id, cadres.orgId)).where(and(inArray(cadres.id, cadreIds)));
     for (const { c, o } of rows) {
-      out.set(holderKey({ type: 'cadre', id: c.id }), { type: 'cadre', id: c.id, name: c.name, orgId: o.id, orgName: o.name, path: o.path, level: o.level, kind: o.kind, sector: o.sector, activeFrom: null, activeTo: null });
+      out.set(holderKey({ type: 'cadre', id: c.id }), { type: 'cadre', id: c.id, name: c.name, orgId: o.id, orgName: o.name, path: o.path, code: o.code, level: o.level, kind: o.kind, sector: o.sector, activeFrom: null, activeTo: null });
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import type { ProgramTemplate } from '@tuanjian/domain';
+import { ORG_LABELS } from '../orgs/orgs.labels';
 import type { OrgRow } from '../orgs/orgs.table';
 
 type Role = ProgramTemplate['roles'][number];
@@ -7,9 +8,10 @@ type Role = ProgramTemplate['roles'][number];
 export function eligibilityProblem(role: Role, org: OrgRow): string | null {
   const e = role.eligibility;
   if (!e) return null;
-  if (e.orgKinds && !e.orgKinds.includes(org.kind as never)) return `${role.name}须为以下类型的组织：${e.orgKinds.join('、')}`;
-  if (e.levels && !e.levels.includes(org.level as never)) return `${role.name}须为以下层级的组织：${e.levels.join('、')}`;
-  if (e.sectors && !e.sectors.includes(org.sector as never)) return `${role.name}须属于以下领域：${e.sectors.join('、')}`;
+  const zh = (field: keyof typeof ORG_LABELS, values: readonly string[]) => values.map((v) => ORG_LABELS[field][v] ?? v).join('、');
+  if (e.orgKinds && !e.orgKinds.includes(org.kind as never)) return `${role.name}须为以下类型的组织：${zh('kind', e.orgKinds)}`;
+  if (e.levels && !e.levels.includes(org.level as never)) return `${role.name}须为以下层级的组织：${zh('level', e.levels)}`;
+  if (e.sectors && !e.sectors.includes(org.sector as never)) return `${role.name}须属于以下领域：${zh('sector', e.sectors)}`;
   if (e.honors && !e.honors.some((h) => org.honors.includes(h))) return `${role.name}须获得以下荣誉之一：${e.honors.join('、')}`;
   return null;
 }

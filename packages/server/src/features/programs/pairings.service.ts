@@ -61,6 +61,7 @@ export async function createPairing(db: Db, ctx: AuditContext, actor: Actor, pro
         }
       }
     }
+    if (!problems.length && await samePairingExists(tx, programId, mode.id, input.members)) problems.push({ path: 'body.members', message: '相同的结对已存在' });
     if (problems.length) throw new BadRequestError(problems.map((p) => p.message).join('；'), problems);
     const [row] = await tx.insert(pairings).values({ programId, modeKey: mode.id, createdBy: actor.userId, createdAt: ctx.now() }).returning();
     const seen = new Set<string>();
@@ -71,6 +72,19 @@ export async function createPairing(db: Db, ctx: AuditContext, actor: Actor, pro
     await audit(tx, ctx, { action: 'pairing.create', objectType: 'pairing', objectId: row!.id, after: { ...row, members: input.members } });
     return row!.id;
   });
+}
+
+const signature = (members: Array<{ sideKey: string; key: string }>) => members.map((m) => `${m.sideKey}/${m.key}`).sort().join('|');
+
+/** A roster imported twice must not pair the same members twice. */
+async function samePairingExists(db: Db, programId: number, modeKey: string, input: z.infer<typeof PairingCreate>['members']) {
+  const wanted = signature([...new Set(Object.entries(input).flatMap(([sideKey, list]) => list.map((m) => `${sideKey}\u0000${holderKey(asRef(m))}`)))]
+    .map((x) => { const [sideKey, key] = x.split('\u0000') as [string, string]; return { sideKey, key }; }));
+  const rows = await db.select({ pairingId: pairingMembers.pairingId, sideKey: pairingMembers.sideKey, orgId: pairingMembers.orgId, departmentId: pairingMembers.departmentId, cadreId: pairingMembers.cadreId })
+    .from(pairingMembers).innerJoin(pairings, eq(pairings.id, pairingMembers.pairingId)).where(and(eq(pairings.programId, programId), eq(pairings.modeKey, modeKey)));
+  const byPairing = new Map<number, Array<{ sideKey: string; key: string }>>();
+  for (const r of rows) byPairing.set(r.pairingId, [...(byPairing.get(r.pairingId) ?? []), { sideKey: r.sideKey, key: holderKey(refOfColumns(r)) }]);
+  return [...byPairing.values()].some((m) => signature(m) === wanted);
 }
 
 export async function listPairings(db: Db, actor: Actor, programId: number) {
@@ -96,7 +110,7 @@ export async function listPairings(db: Db, actor: Actor, programId: number) {
         id, modeKey: modeOf.get(id)!, modeName: mode?.name ?? modeOf.get(id)!,
         sides: (mode?.sides ?? []).map((s) => ({
           sideKey: s.id, sideName: s.name,
-          members: members.filter((m) => m.sideKey === s.id).map((m) => ({ type: m.h.type, id: m.h.id, name: holderLabel(m.h) })),
+          members: members.filter((m) => m.sideKey === s.id).sort((a, b) => (a.h.code < b.h.code ? -1 : a.h.code > b.h.code ? 1 : a.h.id - b.h.id)).map((m) => ({ type: m.h.type, id: m.h.id, name: holderLabel(m.h) })),
         })),
       };
     });

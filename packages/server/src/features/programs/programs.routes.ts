@@ -1,6 +1,10 @@
-import { ComplianceMatrix, ComplianceQuery, DeliverableStatusList, HolderAssign, HolderWithdraw, Id, RiskList, RiskQuery, NominationCreate, NominationDecision, NominationList, PairingCreate, PairingList, Program, ProgramCreate, ProgramList, RecordCreate, RecordList } from '@tuanjian/contracts';
+import { AssignmentsApply, PairingImportResult, ComplianceMatrix, ComplianceQuery, DeliverableStatusList, HolderAssign, HolderWithdraw, Id, RiskList, RiskQuery, NominationCreate, NominationDecision, NominationList, PairingCreate, PairingList, Program, ProgramCreate, ProgramList, RecordCreate, RecordList } from '@tuanjian/contracts';
 import { complianceMatrix, deliverableStatus, riskList } from './compliance.service';
 import { assignHolder, withdrawHolder } from './holders.service';
+import { importPairings, tableFromAssignments } from './pairings.import';
+import { readTable } from '../../files/tabular';
+import { BadRequestError } from '../../http/errors';
+import { authorize } from '../../auth/policy';
 import { createPairing, listPairings } from './pairings.service';
 import { createRecord, listRecords } from './records.service';
 import type { FastifyInstance } from 'fastify';
@@ -72,4 +76,27 @@ export async function programRoutes(app: FastifyInstance, s: Services) {
     deliverableStatus(db, requireActor(req), req.params.id, s.now()));
   r.get('/programs/:id/risks', { schema: { tags, params: Params, querystring: RiskQuery, response: { 200: RiskList } } }, async (req) =>
     riskList(db, requireActor(req), req.params.id, s.now(), req.query.soonDays));
+  r.post('/programs/:id/pairings/import', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 200: PairingImportResult } } }, async (req) => {
+    const actor = requireActor(req);
+    if (!req.isMultipart()) throw new BadRequestError('请以 multipart/form-data 上传文件');
+    const file = await req.file();
+    if (!file) throw new BadRequestError('请选择要导入的文件', [{ path: 'body.file', message: '缺少文件' }]);
+    const buffer = await file.toBuffer().catch(() => {
+      throw new BadRequestError('文件超过 20 MB 上限', [{ path: 'body.file', message: '文件过大' }]);
+    });
+    const field = (name: string) => {
+      const f = file.fields[name];
+      const one = Array.isArray(f) ? f[0] : f;
+      return one && 'value' in one ? String(one.value) : undefined;
+    };
+    const table = await readTable(buffer);
+    return importPairings(db, auditContext(req, s.now), actor, req.params.id, table, { modeKey: field('modeKey') || undefined, dryRun: field('dryRun') === 'true' });
+  });
+  r.post('/programs/:id/assignments/apply', { schema: { tags, params: Params, body: AssignmentsApply, response: { 200: PairingImportResult } } }, async (req) => {
+    const actor = requireActor(req);
+    const program = await loadProgram(db, actor, req.params.id);
+    authorize(actor, 'nomination.decide', program.issuerPath); // before reading the template, so a 400 cannot answer a 403
+    const { modeKey, table } = tableFromAssignments(program.template, req.body.index);
+    return importPairings(db, auditContext(req, s.now), actor, req.params.id, table, { modeKey, dryRun: req.body.dryRun, createMissingDepartments: req.body.createMissingDepartments });
+  });
 }

@@ -51,7 +51,7 @@ export async function subjectsOf(db: Db, actor: Actor, program: Loaded, who: Tem
   const issuerView = inScope(actor, program.issuerPath);
   return [...holders.values()]
     .filter((h) => issuerView || inScope(actor, h.path))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.id - b.id))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.id - b.id))
     .map((h) => {
       const key = holderKey(h);
       const term = terms.get(key);
