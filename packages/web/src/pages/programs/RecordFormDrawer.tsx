@@ -1,7 +1,11 @@
-import { App, Button, DatePicker, Drawer, Form, Grid, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, DatePicker, Drawer, Form, Grid, Input, InputNumber, Select, Space, Switch, Upload, type UploadFile } from 'antd';
+import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useCreateRecord, type Program, type RecordCreate, type TemplateDefinition, type TemplateField } from '../../api/programs';
+import { EVIDENCE_ACCEPT, uploadEvidence } from '../../api/evidence';
+import { programKeys, useCreateRecord, type Program, type ProgramRecord, type RecordCreate, type TemplateDefinition, type TemplateField } from '../../api/programs';
 import { OrgSelect } from '../../components/OrgSelect';
 import { useReportError } from '../../components/useReportError';
 import { QUANTITY_LABELS } from '../../labels';
@@ -57,6 +61,25 @@ export function RecordFormDrawer({ program, definition, onClose }: { program: Pr
   const { message } = App.useApp();
   const kindId = Form.useWatch('kind', form) ?? definition.recordKinds[0]?.id;
   const kind = definition.recordKinds.find((k) => k.id === kindId);
+  const qc = useQueryClient();
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
+  const [attaching, setAttaching] = useState(false);
+
+  /** Photos picked with the record go up once it exists; refusals (type, size, count) are shown per file. */
+  const attach = async (recordId: number) => {
+    setAttaching(true);
+    let failed = 0;
+    for (const p of photos) {
+      try {
+        await uploadEvidence(recordId, p.originFileObj as File, p.name);
+      } catch (e) {
+        failed++;
+        message.error(`${p.name}：${e instanceof Error ? e.message : '上传失败'}`);
+      }
+    }
+    setAttaching(false);
+    return failed;
+  };
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -74,9 +97,15 @@ export function RecordFormDrawer({ program, definition, onClose }: { program: Pr
       ...(quantities.has('amount') && v.amount != null ? { amount: v.amount } : {}),
       ...(kind.withPartner && v.partnerOrgId ? { partnerOrgIds: [v.partnerOrgId] } : {}),
     };
+    const known = new Set((qc.getQueryData<{ items: ProgramRecord[] }>(programKeys.records(program.id))?.items ?? []).map((r) => r.id));
     create.mutate(body, {
-      onSuccess: () => {
-        message.success('已新增记录');
+      onSuccess: async (list) => {
+        // The answer is the program's list; the new record is the one of this kind, org and date not there before.
+        const created = list.items.filter((r) => !known.has(r.id) && r.kind === body.kind && r.orgId === body.orgId && r.occurredOn === body.occurredOn)
+          .sort((a, b) => b.id - a.id)[0];
+        const failed = created && photos.length ? await attach(created.id) : 0;
+        if (failed) message.warning(`记录已保存，${failed} 个文件未能上传，可在“佐证材料”中补传`);
+        else message.success(photos.length ? `已新增记录并上传 ${photos.length} 个佐证材料` : '已新增记录');
         onClose();
       },
       onError: (e) => report(e, { form }),
@@ -93,7 +122,7 @@ export function RecordFormDrawer({ program, definition, onClose }: { program: Pr
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => void submit().catch(() => undefined)}>保存</Button>
+          <Button type="primary" loading={create.isPending || attaching} onClick={() => void submit().catch(() => undefined)}>保存</Button>
         </Space>
       }
     >
@@ -134,6 +163,18 @@ export function RecordFormDrawer({ program, definition, onClose }: { program: Pr
             {fieldInput(f)}
           </Form.Item>
         ))}
+        <Form.Item label="佐证材料" extra="照片、PDF、Word、Excel，每个不超过 10 MB；保存记录后上传">
+          <Upload
+            accept={EVIDENCE_ACCEPT}
+            multiple
+            listType="picture"
+            fileList={photos}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setPhotos(fileList)}
+          >
+            <Button icon={<UploadOutlined aria-hidden />}>拍照或选择文件</Button>
+          </Upload>
+        </Form.Item>
       </Form>
     </Drawer>
   );
