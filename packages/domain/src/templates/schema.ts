@@ -129,6 +129,8 @@ export const PairingSide = z.strictObject({
     .strictObject({ roles: z.array(SnakeId).min(1).optional(), eligibility: Eligibility.optional(), holder: z.enum(HOLDERS).optional() })
     .refine((w) => (w.roles === undefined) !== (w.eligibility === undefined), { error: 'who 需写 roles（角色）或 eligibility（条件）二者之一' }),
   count: SideCount,
+  /** A member sits on this side of only one pairing of the mode (S4.3: each township has one linked cadre). */
+  exclusive: z.boolean().optional(),
 });
 
 export const PairingMode = z.strictObject({

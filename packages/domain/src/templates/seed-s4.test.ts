@@ -24,13 +24,14 @@ describe('S4 Quanzhou 2012 乡镇实体化“大团委”', () => {
 
   it('S4.3 every township has one named county-committee cadre linked to it; city leaders link to key townships', () => {
     const cadre = byId(t.roles, 'link_cadre');
-    expect(cadre).toMatchObject({ holder: 'person', eligibility: { orgKinds: ['committee'], levels: ['county'] }, quota: { per: 'township', count: 1 } });
-    expect(byId(t.pairingModes, 'link').sides.map((s) => [s.id, s.who.roles, s.count])).toEqual([
-      ['cadre', ['link_cadre'], 1],
-      ['linked_township', ['township_committee'], 1],
+    // A county cadre sits under no township, so "one per township" is the pairing's exclusive township side, not a role quota.
+    expect(cadre).toMatchObject({ holder: 'person', eligibility: { orgKinds: ['committee'], levels: ['county'] } });
+    expect(cadre.quota).toBeUndefined();
+    expect(byId(t.pairingModes, 'link').sides.map((s) => [s.id, s.who.roles, s.count, s.exclusive ?? false])).toEqual([
+      ['cadre', ['link_cadre'], 1, false],
+      ['linked_township', ['township_committee'], 1, true],
     ]);
     expect(byId(t.pairingModes, 'city_link').sides[1]?.who.roles).toEqual(['key_township']);
-    expect(roleQuotaCheck(cadre, { a: 1, b: 0 }, 'decision').parents.map((p) => p.state)).toEqual(['ok', 'short']);
   });
 
   it('S4.4 key areas are a role that weighs more in the target split', () => {

@@ -10,6 +10,7 @@ import { createProgram } from '../features/programs/programs.service';
 import { programRoles, programTemplates } from '../features/programs/programs.table';
 import { createRecord } from '../features/programs/records.service';
 import { SYSTEM_ACTOR, systemContext } from '../system-actor';
+import { guangdongDemo, huaihuaDemo, luoheDemo, quanzhouDemo } from './demo-programs-s1-s4';
 
 /** Each built-in template, instantiated for this year on the region its seed came from. */
 const DEMO_PROGRAMS = [
@@ -31,7 +32,8 @@ export async function instantiateSeedPrograms(database: Database) {
     const org = await findOrgByCode(db, p.org);
     if (!tpl || !org) continue;
     const id = await createProgram(db, ctx, SYSTEM_ACTOR, { templateId: tpl.id, issuerOrgId: org.id, scopeOrgId: org.id, year, docNumber: p.doc });
-    if (p.key === 's0-meizhou-pairing') await meizhouPairing(database, id);
+    const fill = { 's0-meizhou-pairing': meizhouPairing, 's1-huaihua-assistance': huaihuaDemo, 's2-luohe-vital': luoheDemo, 's3-guangdong-stationing': guangdongDemo, 's4-quanzhou-big-committee': quanzhouDemo }[p.key];
+    await fill?.(database, id);
   }
 }
 

@@ -31,13 +31,14 @@ export async function peopleOf(db: Db, actor: Actor, orgId: number) {
   };
 }
 
-export async function createDepartment(db: Db, ctx: AuditContext, actor: Actor, orgId: number, name: string) {
-  await db.transaction(async (tx) => {
+export async function createDepartment(db: Db, ctx: AuditContext, actor: Actor, orgId: number, name: string): Promise<number> {
+  return db.transaction(async (tx) => {
     await orgFor(tx, actor, orgId, 'org.update');
     const dup = await tx.select({ id: departments.id }).from(departments).where(and(eq(departments.orgId, orgId), eq(departments.name, name)));
     if (dup.length) throw new BadRequestError(`部室“${name}”已存在`, [{ path: 'body.name', message: '名称已存在' }]);
     const [row] = await tx.insert(departments).values({ orgId, name }).returning();
     await audit(tx, ctx, { action: 'department.create', objectType: 'department', objectId: row!.id, after: row });
+    return row!.id;
   });
 }
 
@@ -58,12 +59,13 @@ async function checkDepartment(tx: Db, orgId: number, departmentId: number | nul
   if (!d.length) throw new BadRequestError('部室不属于该组织', [{ path: 'body.departmentId', message: '部室不存在' }]);
 }
 
-export async function createCadre(db: Db, ctx: AuditContext, actor: Actor, orgId: number, input: z.infer<typeof CadreCreate>) {
-  await db.transaction(async (tx) => {
+export async function createCadre(db: Db, ctx: AuditContext, actor: Actor, orgId: number, input: z.infer<typeof CadreCreate>): Promise<number> {
+  return db.transaction(async (tx) => {
     await orgFor(tx, actor, orgId, 'org.update');
     await checkDepartment(tx, orgId, input.departmentId);
     const [row] = await tx.insert(cadres).values({ orgId, name: input.name, position: input.position ?? null, departmentId: input.departmentId ?? null, mobile: input.mobile ?? null }).returning();
     await audit(tx, ctx, { action: 'cadre.create', objectType: 'cadre', objectId: row!.id, after: row });
+    return row!.id;
   });
 }
 

@@ -10,7 +10,7 @@ import { eligibilityProblem } from './nominations.rules';
 import { loadProgram } from './programs.service';
 import { pairingMembers, pairings, programRoles } from './programs.table';
 
-type Side = { id: string; name: string; who: { roles?: string[]; eligibility?: unknown; holder?: string }; count: number | { min: number; max?: number } };
+type Side = { id: string; name: string; who: { roles?: string[]; eligibility?: unknown; holder?: string }; count: number | { min: number; max?: number }; exclusive?: boolean };
 type Problem = { path: string; message: string };
 
 function countProblem(side: Side, n: number): string | null {
@@ -50,11 +50,13 @@ export async function createPairing(db: Db, ctx: AuditContext, actor: Actor, pro
       const p = countProblem(side, members.length);
       if (p) problems.push({ path: `body.members.${side.id}`, message: p });
       const allowed = side.who.roles ? await approvedHolderKeys(tx, programId, side.who.roles) : null;
+      const taken = side.exclusive ? await membersOnSide(tx, programId, mode.id, side.id) : new Set<string>();
       for (const [i, ref] of members.entries()) {
         const path = `body.members.${side.id}.${i}`;
         const h = holders.get(holderKey(ref));
         if (!h || !h.path.startsWith(program.scopePath) || !inScope(actor, h.path)) { problems.push({ path, message: '不存在或不在您的管理范围内' }); continue; }
-        if (allowed && !allowed.has(holderKey(ref))) problems.push({ path, message: `${holderLabel(h)}不是已审定的${side.name}` });
+        if (taken.has(holderKey(ref))) problems.push({ path, message: `${holderLabel(h)}已在另一个“${mode.name}”结对中` });
+        else if (allowed && !allowed.has(holderKey(ref))) problems.push({ path, message: `${holderLabel(h)}不是已审定的${side.name}` });
         else if (!allowed && side.who.eligibility) {
           const e = eligibilityProblem({ id: side.id, name: side.name, holder: 'org', eligibility: side.who.eligibility } as never, { ...h, honors: [] } as never);
           if (e) problems.push({ path, message: e });
@@ -72,6 +74,13 @@ export async function createPairing(db: Db, ctx: AuditContext, actor: Actor, pro
     await audit(tx, ctx, { action: 'pairing.create', objectType: 'pairing', objectId: row!.id, after: { ...row, members: input.members } });
     return row!.id;
   });
+}
+
+async function membersOnSide(db: Db, programId: number, modeKey: string, sideKey: string) {
+  const rows = await db.select({ orgId: pairingMembers.orgId, departmentId: pairingMembers.departmentId, cadreId: pairingMembers.cadreId }).from(pairingMembers)
+    .innerJoin(pairings, eq(pairings.id, pairingMembers.pairingId))
+    .where(and(eq(pairings.programId, programId), eq(pairings.modeKey, modeKey), eq(pairingMembers.sideKey, sideKey)));
+  return new Set(rows.map((r) => holderKey(refOfColumns(r))));
 }
 
 const signature = (members: Array<{ sideKey: string; key: string }>) => members.map((m) => `${m.sideKey}/${m.key}`).sort().join('|');
