@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { createProgram } from '../src/features/programs/programs.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
@@ -91,6 +91,11 @@ beforeAll(async () => {
   recB = await newRecord(t.tree.bc1, '2026-03-02');
   photo = await scene(1).jpeg({ quality: 92 }).toBuffer();
 }, 60_000);
+// Closed here: the afterAll that testApp registers from inside beforeAll never runs, and closing removes the temp store.
+afterAll(async () => {
+  await t.app.close();
+  await t.database.close();
+});
 
 describe('S3.8/S4.8 evidence on a record: upload, list, download', () => {
   let id: number;

@@ -66,9 +66,16 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
   let storage = deps.storage;
   if (!storage) {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-evidence-'));
+    // Created by the first upload only, so apps that never store a file leave nothing behind.
+    const tmp = path.join(os.tmpdir(), `tj-evidence-${randomUUID()}`);
     storage = localDiskStore(tmp);
-    app.addHook('onClose', async () => fs.promises.rm(tmp, { recursive: true, force: true }));
+    // Also at exit: a test file may end without closing its app.
+    const cleanup = () => fs.rmSync(tmp, { recursive: true, force: true });
+    process.once('exit', cleanup);
+    app.addHook('onClose', async () => {
+      process.off('exit', cleanup);
+      cleanup();
+    });
   }
   const services: Services = { database: deps.database, now: deps.now ?? (() => new Date()), jobs: new JobRegistry(), config: deps.config, storage };
 
