@@ -1,5 +1,5 @@
 import {
-  COMPLIANCE_STATES, HONORS, LEADER_POSITIONS, NOMINATION_STATUSES, ORG_KINDS, ORG_LEVELS, ORG_SECTORS, ORG_STATUSES, ROLES,
+  COMPLIANCE_STATES, DELIVERABLE_STATES, HOLDER_TYPES, HONORS, LEADER_POSITIONS, NOMINATION_STATUSES, ORG_KINDS, ORG_LEVELS, ORG_SECTORS, ORG_STATUSES, RISKS, ROLES,
 } from '@tuanjian/contracts';
 import type { OrgEvent } from './api/types';
 
@@ -42,6 +42,18 @@ export const COMPLIANCE_STATE_STYLES: Record<(typeof COMPLIANCE_STATES)[number],
   upcoming: { background: '#e6f4ff', color: '#003eb3' },
   not_applicable: { background: '#f0f0f0', color: '#595959' },
 };
+/** Who holds a role or sits on a pairing side. */
+export const HOLDER_TYPE_LABELS: Labels<typeof HOLDER_TYPES> = { org: '团组织', department: '部室', cadre: '团干部' };
+/** The template's holder word (org | department | person) as people read it. */
+export const TEMPLATE_HOLDER_LABELS: Record<string, string> = { org: '团组织', department: '部室', person: '团干部' };
+export const DELIVERABLE_STATE_LABELS: Labels<typeof DELIVERABLE_STATES> = {
+  met: '按时', late: '逾期提交', missed: '未交', upcoming: '待交', due_soon: '即将到期',
+};
+export const DELIVERABLE_STATE_COLORS: Labels<typeof DELIVERABLE_STATES> = {
+  met: 'success', late: 'warning', missed: 'error', upcoming: 'default', due_soon: 'processing',
+};
+export const RISK_LABELS: Labels<typeof RISKS> = { overdue: '已逾期', at_risk: '有风险' };
+export const RISK_COLORS: Labels<typeof RISKS> = { overdue: 'error', at_risk: 'warning' };
 /** Template vocabulary (domain/templates); unknown values are shown as they are. */
 export const MEASURE_LABELS: Record<string, string> = {
   count: '次数', full_days: '整天数', people_reached: '覆盖人数', amount: '金额', distinct_days: '不同天数',

@@ -16,16 +16,30 @@ export type ProgramRecord = Infer<typeof C.ProgramRecord>;
 export type RecordCreate = Infer<typeof C.RecordCreate>;
 export type ComplianceMatrix = Infer<typeof C.ComplianceMatrix>;
 export type ComplianceState = ComplianceMatrix['rows'][number]['cells'][number]['state'];
+export type HolderAssign = Infer<typeof C.HolderAssign>;
+export type HolderView = Infer<typeof C.HolderView>;
+export type Pairing = Infer<typeof C.Pairing>;
+export type PairingImportResult = Infer<typeof C.PairingImportResult>;
+export type AssignmentsApply = Infer<typeof C.AssignmentsApply>;
+export type DeliverableStatus = Infer<typeof C.DeliverableStatus>;
+export type DeliverableState = DeliverableStatus['rows'][number]['cells'][number]['state'];
+export type RiskList = Infer<typeof C.RiskList>;
+export type RiskItem = Infer<typeof C.RiskItem>;
 
 /** The parts of a template definition the pages read (the server validated the whole of it). */
 export type TemplateField = {
   id: string; label: string; type: string; required?: boolean; options?: string[]; multiple?: boolean; min?: number; max?: number; help?: string;
 };
-export type TemplateRecordKind = { id: string; name: string; refs?: string[]; fields: TemplateField[]; quantities?: string[]; withPartner?: boolean };
+export type TemplateRecordKind = {
+  id: string; name: string; refs?: string[]; fields: TemplateField[]; quantities?: string[]; withPartner?: boolean; byDepartment?: boolean; byCadres?: boolean;
+};
 export type TemplateObligation = {
   id: string; ref: string; name: string; who: { kind: string; ref: string }; measure: string; min: number; period: string;
 };
 export type TemplateRole = { id: string; name: string; refs?: string[]; holder: string; standard?: string };
+export type TemplatePairingMode = { id: string; name: string; refs?: string[]; sides: { id: string; name: string; who: { roles?: string[]; holder?: string } }[] };
+export type TemplateDeliverable = { id: string; ref: string; name: string; who: { kind: string; ref: string }; count: number; period?: string; recordKind?: string };
+export type TemplateAssignment = { ref: string; pairingMode: string; rows: Record<string, string[]>[] };
 export type TemplateStandard = { id: string; name: string; items: { id: string; text: string; ref?: string; mandatory?: boolean }[] };
 export type TemplateDefinition = {
   name?: string;
@@ -33,6 +47,9 @@ export type TemplateDefinition = {
   obligations: TemplateObligation[];
   recordKinds: TemplateRecordKind[];
   standards: TemplateStandard[];
+  pairingModes: TemplatePairingMode[];
+  deliverables: TemplateDeliverable[];
+  assignments: TemplateAssignment[];
 };
 
 /** Reads a definition defensively: a template without some section simply has none of it. */
@@ -44,6 +61,9 @@ export function definitionOf(t: TemplateDetail | undefined): TemplateDefinition 
     obligations: Array.isArray(d.obligations) ? d.obligations : [],
     recordKinds: Array.isArray(d.recordKinds) ? d.recordKinds : [],
     standards: Array.isArray(d.standards) ? d.standards : [],
+    pairingModes: Array.isArray(d.pairingModes) ? d.pairingModes : [],
+    deliverables: Array.isArray(d.deliverables) ? d.deliverables : [],
+    assignments: Array.isArray(d.assignments) ? d.assignments : [],
   };
 }
 
@@ -54,6 +74,9 @@ export const programKeys = {
   nominations: (id: number) => ['programs', 'nominations', id] as const,
   records: (id: number) => ['programs', 'records', id] as const,
   compliance: (id: number, obligation: string) => ['programs', 'compliance', id, obligation] as const,
+  pairings: (id: number) => ['programs', 'pairings', id] as const,
+  deliverables: (id: number) => ['programs', 'deliverables', id] as const,
+  risks: (id: number) => ['programs', 'risks', id] as const,
 };
 export const templateKeys = {
   list: () => ['templates', 'list'] as const,
@@ -133,5 +156,86 @@ export function useCompliance(programId: number, obligation: string | undefined)
     queryFn: () => api<ComplianceMatrix>(`/programs/${programId}/compliance`, { query: { obligation } }),
     enabled: Boolean(obligation),
     retry: false,
+  });
+}
+
+/** Holders decide the rows of every matrix, deliverable and risk list: refresh them all after a change. */
+async function refreshComputed(qc: ReturnType<typeof useQueryClient>, programId: number) {
+  await Promise.all(['compliance', 'deliverables', 'risks', 'pairings'].map((k) => qc.invalidateQueries({ queryKey: ['programs', k, programId] })));
+}
+
+/** Names a holder directly (the issuer's departments, cadres, assigned orgs); answers the nominations list. */
+export function useAssignHolder(programId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: HolderAssign) => api<{ items: Nomination[] }>(`/programs/${programId}/holders`, { method: 'POST', body }),
+    onSuccess: async (list) => {
+      qc.setQueryData(programKeys.nominations(programId), list);
+      await refreshComputed(qc, programId);
+    },
+  });
+}
+
+export function useWithdrawHolder(programId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ roleId, ...body }: { roleId: number; version: number; reason: string }) =>
+      api<{ items: Nomination[] }>(`/programs/${programId}/holders/${roleId}/withdraw`, { method: 'POST', body }),
+    onSuccess: async (list) => {
+      qc.setQueryData(programKeys.nominations(programId), list);
+      await refreshComputed(qc, programId);
+    },
+  });
+}
+
+export function usePairings(programId: number) {
+  return useQuery({
+    queryKey: programKeys.pairings(programId),
+    queryFn: () => api<{ items: Pairing[] }>(`/programs/${programId}/pairings`),
+  });
+}
+
+/** A roster upload; a dry run changes nothing, a real one refreshes pairings and holders. */
+export function useImportPairings(programId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, modeKey, dryRun }: { file: File; modeKey?: string; dryRun: boolean }) => {
+      const form = new FormData();
+      if (modeKey) form.append('modeKey', modeKey);
+      form.append('dryRun', dryRun ? 'true' : 'false');
+      form.append('file', file); // the server reads fields that come before the file part only
+      return api<PairingImportResult>(`/programs/${programId}/pairings/import`, { method: 'POST', form });
+    },
+    onSuccess: async (result) => {
+      if (result.dryRun || !result.ok) return;
+      await qc.invalidateQueries({ queryKey: programKeys.nominations(programId) });
+      await refreshComputed(qc, programId);
+    },
+  });
+}
+
+export function useApplyAssignments(programId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AssignmentsApply) => api<PairingImportResult>(`/programs/${programId}/assignments/apply`, { method: 'POST', body }),
+    onSuccess: async (result) => {
+      if (result.dryRun || !result.ok) return;
+      await qc.invalidateQueries({ queryKey: programKeys.nominations(programId) });
+      await refreshComputed(qc, programId);
+    },
+  });
+}
+
+export function useDeliverables(programId: number) {
+  return useQuery({
+    queryKey: programKeys.deliverables(programId),
+    queryFn: () => api<{ items: DeliverableStatus[] }>(`/programs/${programId}/deliverables`),
+  });
+}
+
+export function useRisks(programId: number, soonDays?: number) {
+  return useQuery({
+    queryKey: [...programKeys.risks(programId), soonDays ?? null],
+    queryFn: () => api<RiskList>(`/programs/${programId}/risks`, { query: { soonDays } }),
   });
 }

@@ -3,7 +3,7 @@ import { Alert, Drawer, Empty, Grid, Select, Space, Spin, Table, Tag, Typography
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useCompliance, useRecords, type ComplianceMatrix, type Program, type TemplateDefinition } from '../../api/programs';
-import { COMPLIANCE_STATE_LABELS, COMPLIANCE_STATE_STYLES, MEASURE_LABELS, PERIOD_LABELS } from '../../labels';
+import { COMPLIANCE_STATE_LABELS, COMPLIANCE_STATE_STYLES, HOLDER_TYPE_LABELS, MEASURE_LABELS, PERIOD_LABELS } from '../../labels';
 import { RecordsTable } from './RecordsTab';
 
 type Row = ComplianceMatrix['rows'][number];
@@ -66,9 +66,21 @@ export function ComplianceTab({ program, definition, loadingTemplate }: { progra
             dataSource={m.rows}
             pagination={m.rows.length > 50 ? { pageSize: 50 } : false}
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: '还没有承担这项要求的组织（审定推荐后出现）' }}
+            locale={{ emptyText: '还没有承担这项要求的对象（名单确定后出现）' }}
             columns={[
-              { title: '组织', dataIndex: 'subjectName', fixed: 'left', width: screens.md ? 200 : 120 },
+              {
+                title: '承担者',
+                dataIndex: 'subjectName',
+                fixed: 'left',
+                width: screens.md ? 200 : 120,
+                // Departments and cadres read as 'committee·name'; the tag says which of the two it is.
+                render: (name: string, row: Row) => (
+                  <Space size={4} wrap>
+                    <span>{name}</span>
+                    {row.subject.type !== 'org' && <Tag style={{ marginInlineEnd: 0 }}>{HOLDER_TYPE_LABELS[row.subject.type]}</Tag>}
+                  </Space>
+                ),
+              },
               ...m.periods.map((p) => ({
                 title: <span title={`${p.start} 至 ${p.end}`}>{p.key}</span>,
                 key: p.key,

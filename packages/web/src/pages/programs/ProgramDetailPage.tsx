@@ -2,11 +2,15 @@ import { Breadcrumb, Card, Result, Spin, Tabs, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { definitionOf, useProgram, useTemplate } from '../../api/programs';
 import { ComplianceTab } from './ComplianceTab';
+import { DeliverablesTab } from './DeliverablesTab';
+import { HoldersTab } from './HoldersTab';
 import { NominationsTab } from './NominationsTab';
 import { OverviewTab } from './OverviewTab';
+import { PairingsTab } from './PairingsTab';
 import { RecordsTab } from './RecordsTab';
+import { RisksTab } from './RisksTab';
 
-const TABS = ['overview', 'nominations', 'records', 'compliance'] as const;
+const TABS = ['overview', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** One program: its template's roles and obligations, nominations, work records and the compliance matrix. */
@@ -42,8 +46,12 @@ export default function ProgramDetailPage() {
         items={[
           { key: 'overview', label: '概况', children: <OverviewTab program={p} template={template.data} definition={definition} /> },
           { key: 'nominations', label: '推荐与审定', children: <NominationsTab program={p} definition={definition} /> },
+          { key: 'holders', label: '名单', children: <HoldersTab program={p} definition={definition} /> },
+          { key: 'pairings', label: '结对', children: <PairingsTab program={p} definition={definition} /> },
           { key: 'records', label: '工作记录', children: <RecordsTab program={p} definition={definition} /> },
           { key: 'compliance', label: '合规矩阵', children: <ComplianceTab program={p} definition={definition} loadingTemplate={template.isLoading} /> },
+          { key: 'deliverables', label: '任务成果', children: <DeliverablesTab program={p} definition={definition} /> },
+          { key: 'risks', label: '逾期与风险', children: <RisksTab program={p} /> },
         ]}
       />
     </Card>
