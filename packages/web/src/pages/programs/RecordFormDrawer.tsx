@@ -9,6 +9,7 @@ import { programKeys, useCreateRecord, type Program, type ProgramRecord, type Re
 import { OrgSelect } from '../../components/OrgSelect';
 import { useReportError } from '../../components/useReportError';
 import { QUANTITY_LABELS } from '../../labels';
+import { RecordPeopleFields } from './RecordPeopleFields';
 
 type FieldValue = string | number | boolean | string[] | Dayjs | null | undefined;
 type Values = {
@@ -19,6 +20,9 @@ type Values = {
   peopleReached?: number;
   amount?: number;
   partnerOrgId?: number;
+  departmentId?: number;
+  cadreIds?: number[];
+  deliverableKey?: string;
   fields?: Record<string, FieldValue>;
 };
 
@@ -96,6 +100,9 @@ export function RecordFormDrawer({ program, definition, onClose }: { program: Pr
       ...(quantities.has('peopleReached') && v.peopleReached != null ? { peopleReached: v.peopleReached } : {}),
       ...(quantities.has('amount') && v.amount != null ? { amount: v.amount } : {}),
       ...(kind.withPartner && v.partnerOrgId ? { partnerOrgIds: [v.partnerOrgId] } : {}),
+      ...(kind.byDepartment && v.departmentId ? { departmentId: v.departmentId } : {}),
+      ...(kind.byCadres && v.cadreIds?.length ? { cadreIds: v.cadreIds } : {}),
+      ...(v.deliverableKey ? { deliverableKey: v.deliverableKey } : {}),
     };
     const known = new Set((qc.getQueryData<{ items: ProgramRecord[] }>(programKeys.records(program.id))?.items ?? []).map((r) => r.id));
     create.mutate(body, {
@@ -151,6 +158,7 @@ export function RecordFormDrawer({ program, definition, onClose }: { program: Pr
             <OrgSelect aria-label="结对单位" activeOnly />
           </Form.Item>
         )}
+        <RecordPeopleFields kind={kind} definition={definition} />
         {(kind?.fields ?? []).map((f) => (
           <Form.Item
             key={`${kind?.id}.${f.id}`}
