@@ -115,6 +115,8 @@ export const RecordCreate = z.object({
   cadreIds: z.array(Id).max(50).optional(),
   /** The deliverable this record hands in (S1.8, S2.5, S3.6). */
   deliverableKey: z.string().min(1).max(64).optional(),
+  /** A draft keeps what was typed so far; it counts for nothing until submitted. */
+  status: z.enum(['draft', 'submitted']).optional(),
   fields: z.record(z.string().max(64), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()])).optional(),
 });
 export const ProgramRecord = z.object({
@@ -132,8 +134,20 @@ export const ProgramRecord = z.object({
   cadreIds: z.array(z.number().int()),
   deliverableKey: z.string().nullable(),
   status: z.string(),
+  version: z.number().int(),
+  supersedesId: z.number().int().nullable(),
+  reviewReason: z.string().nullable(),
 });
+export const RecordReview = z.object({
+  decision: z.enum(['verify', 'return']),
+  reason: z.string().trim().max(500).optional(),
+  version: z.number().int().min(0),
+});
+/** Changes to a record; after verification they make a new version that awaits verification again. */
+export const RecordUpdate = RecordCreate.omit({ kind: true, orgId: true, status: true }).partial().extend({ version: z.number().int().min(0) });
 export const RecordList = z.object({ items: z.array(ProgramRecord) });
+/** After a create or edit: the list, and which record the request made (a retry answers the first one's id). */
+export const RecordSaved = RecordList.extend({ savedId: z.number().int() });
 
 export const COMPLIANCE_STATES = ['met', 'partly', 'missed', 'upcoming', 'not_applicable'] as const;
 export const ComplianceQuery = z.object({ obligation: z.string().min(1).max(64) });

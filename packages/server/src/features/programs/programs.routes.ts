@@ -1,4 +1,4 @@
-import { AssignmentsApply, PairingImportResult, ComplianceMatrix, ComplianceQuery, DeliverableStatusList, HolderAssign, HolderWithdraw, Id, RiskList, RiskQuery, NominationCreate, NominationDecision, NominationList, PairingCreate, PairingList, Program, ProgramCreate, ProgramList, RecordCreate, RecordList } from '@tuanjian/contracts';
+import { AssignmentsApply, PairingImportResult, ComplianceMatrix, ComplianceQuery, DeliverableStatusList, HolderAssign, HolderWithdraw, Id, RiskList, RiskQuery, NominationCreate, NominationDecision, NominationList, PairingCreate, PairingList, Program, ProgramCreate, ProgramList, } from '@tuanjian/contracts';
 import { complianceMatrix, deliverableStatus, riskList } from './compliance.service';
 import { assignHolder, withdrawHolder } from './holders.service';
 import { importPairings, tableFromAssignments } from './pairings.import';
@@ -6,7 +6,7 @@ import { readTable } from '../../files/tabular';
 import { BadRequestError } from '../../http/errors';
 import { authorize } from '../../auth/policy';
 import { createPairing, listPairings } from './pairings.service';
-import { createRecord, listRecords } from './records.service';
+import { recordRoutes } from './records.routes';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -44,13 +44,7 @@ export async function programRoutes(app: FastifyInstance, s: Services) {
     await decide(db, auditContext(req, s.now), actor, req.params.id, req.params.nominationId, req.body);
     return listNominations(db, actor, req.params.id);
   });
-  r.get('/programs/:id/records', { schema: { tags, params: Params, response: { 200: RecordList } } }, async (req) =>
-    listRecords(db, requireActor(req), req.params.id));
-  r.post('/programs/:id/records', { schema: { tags, params: Params, body: RecordCreate, response: { 200: RecordList } } }, async (req) => {
-    const actor = requireActor(req);
-    await createRecord(db, auditContext(req, s.now), actor, req.params.id, req.body);
-    return listRecords(db, actor, req.params.id);
-  });
+  await recordRoutes(app, s);
   r.get('/programs/:id/compliance', { schema: { tags, params: Params, querystring: ComplianceQuery, response: { 200: ComplianceMatrix } } }, async (req) =>
     complianceMatrix(db, requireActor(req), req.params.id, req.query.obligation, s.now()));
   r.get('/programs/:id/pairings', { schema: { tags, params: Params, response: { 200: PairingList } } }, async (req) =>

@@ -67,6 +67,10 @@ export const records = pgTable('records', {
   departmentId: integer('department_id'),
   cadreIds: integer('cadre_ids').array().notNull().default([]),
   deliverableKey: text('deliverable_key'),
+  supersedesId: bigint('supersedes_id', { mode: 'number' }),
+  reviewedBy: integer('reviewed_by'),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  reviewReason: text('review_reason'),
   fields: jsonb('fields').notNull().default({}),
   status: text('status').notNull().default('submitted'),
   createdBy: integer('created_by'),
@@ -74,6 +78,13 @@ export const records = pgTable('records', {
   version: integer('version').notNull().default(0),
 });
 export type RecordRow = typeof records.$inferSelect;
+
+export const recordIdempotency = pgTable('record_idempotency', {
+  userId: integer('user_id').notNull(),
+  key: text('key').notNull(),
+  recordId: bigint('record_id', { mode: 'number' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const pairings = pgTable('pairings', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { RecordCreate } from '@tuanjian/contracts';
 import type { TemplateRecordKind } from '@tuanjian/domain';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { audit, type AuditContext } from '../../audit/audit';
 import { authorize, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
@@ -9,49 +9,92 @@ import { BadRequestError, NotFoundError } from '../../http/errors';
 import { findOrgInScope } from '../orgs/orgs.queries';
 import { orgs } from '../orgs/orgs.table';
 import { loadProgram } from './programs.service';
-import { records } from './programs.table';
+import { recordIdempotency, records } from './programs.table';
 import { cadres, departments } from '../people/people.table';
 
 type Input = z.infer<typeof RecordCreate>;
 
-/** A record of what an org did, checked against its kind's definition in the program's template. */
-export async function createRecord(db: Db, ctx: AuditContext, actor: Actor, programId: number, input: Input) {
-  return db.transaction(async (tx) => {
-    const program = await loadProgram(tx, actor, programId);
-    const org = await findOrgInScope(tx, actor, input.orgId);
-    if (!org) throw new NotFoundError('填报组织不存在或不在您的管理范围内');
-    authorize(actor, 'record.create', org.path);
-    if (!org.path.startsWith(program.scopePath)) throw new BadRequestError('该组织不在本专项工作的实施范围内', [{ path: 'body.orgId', message: '不在实施范围内' }]);
-    const kind = program.template.recordKinds.find((k) => k.id === input.kind);
-    if (!kind) throw new BadRequestError(`本专项工作没有“${input.kind}”这类记录`, [{ path: 'body.kind', message: '记录类型不存在' }]);
-    if (input.occurredOn < program.p.startsOn || input.occurredOn > program.p.endsOn) {
-      throw new BadRequestError(`日期须在专项工作期间（${program.p.startsOn} 至 ${program.p.endsOn}）`, [{ path: 'body.occurredOn', message: '不在工作期间' }]);
-    }
-    const allowed = new Set(kind.quantities ?? []);
-    for (const q of ['days', 'peopleReached', 'amount'] as const) {
-      if (input[q] !== undefined && !allowed.has(q)) throw new BadRequestError(`“${kind.name}”不填写该数量`, [{ path: `body.${q}`, message: '此类记录不适用' }]);
-    }
-    const fields = input.fields ?? {};
+type Loaded = Awaited<ReturnType<typeof loadProgram>>;
+const IDEMPOTENCY_CONFLICT = '23505';
+
+/**
+ * Checks a record against its kind's definition in the program's template and returns the row to
+ * store; creation and later edits go through the same rules.
+ */
+export async function recordValues(tx: Db, actor: Actor, program: Loaded, input: Input) {
+  const org = await findOrgInScope(tx, actor, input.orgId);
+  if (!org) throw new NotFoundError('填报组织不存在或不在您的管理范围内');
+  authorize(actor, 'record.create', org.path);
+  if (!org.path.startsWith(program.scopePath)) throw new BadRequestError('该组织不在本专项工作的实施范围内', [{ path: 'body.orgId', message: '不在实施范围内' }]);
+  const kind = program.template.recordKinds.find((k) => k.id === input.kind);
+  if (!kind) throw new BadRequestError(`本专项工作没有“${input.kind}”这类记录`, [{ path: 'body.kind', message: '记录类型不存在' }]);
+  if (input.occurredOn < program.p.startsOn || input.occurredOn > program.p.endsOn) {
+    throw new BadRequestError(`日期须在专项工作期间（${program.p.startsOn} 至 ${program.p.endsOn}）`, [{ path: 'body.occurredOn', message: '不在工作期间' }]);
+  }
+  const allowed = new Set(kind.quantities ?? []);
+  for (const q of ['days', 'peopleReached', 'amount'] as const) {
+    if (input[q] !== undefined && !allowed.has(q)) throw new BadRequestError(`“${kind.name}”不填写该数量`, [{ path: `body.${q}`, message: '此类记录不适用' }]);
+  }
+  const fields = input.fields ?? {};
+  // A draft may be saved half-filled (a lost connection, S4 entry on a phone); submission needs every required field.
+  if (input.status !== 'draft') {
     const problems = kind.fields.filter((f) => f.required && (fields[f.id] === undefined || fields[f.id] === null || fields[f.id] === ''))
       .map((f) => ({ path: `body.fields.${f.id}`, message: `请填写${f.label}` }));
     if (problems.length) throw new BadRequestError(problems.map((p) => p.message).join('；'), problems);
-    if ((input.partnerOrgIds?.length ?? 0) > 0 && !kind.withPartner) throw new BadRequestError(`“${kind.name}”不涉及结对方`, [{ path: 'body.partnerOrgIds', message: '此类记录不适用' }]);
-    if (input.placeOrgId !== undefined && !(await findOrgInScope(tx, actor, input.placeOrgId))) throw new NotFoundError('活动地点组织不存在或不在您的管理范围内');
-    const { departmentId, cadreIds } = await checkPeople(tx, kind, org.id, input);
-    if (input.deliverableKey !== undefined) {
-      const deliverable = program.template.deliverables?.find((d) => d.id === input.deliverableKey);
-      if (!deliverable) throw new BadRequestError(`本专项工作没有任务成果 ${input.deliverableKey}`, [{ path: 'body.deliverableKey', message: '任务成果不存在' }]);
-      if (deliverable.recordKind && deliverable.recordKind !== kind.id) throw new BadRequestError(`“${deliverable.name}”应以“${program.template.recordKinds.find((k) => k.id === deliverable.recordKind)?.name ?? deliverable.recordKind}”报送`, [{ path: 'body.kind', message: '记录类型与任务成果不符' }]);
+  }
+  if ((input.partnerOrgIds?.length ?? 0) > 0 && !kind.withPartner) throw new BadRequestError(`“${kind.name}”不涉及结对方`, [{ path: 'body.partnerOrgIds', message: '此类记录不适用' }]);
+  if (input.placeOrgId !== undefined && !(await findOrgInScope(tx, actor, input.placeOrgId))) throw new NotFoundError('活动地点组织不存在或不在您的管理范围内');
+  const { departmentId, cadreIds } = await checkPeople(tx, kind, org.id, input);
+  if (input.deliverableKey !== undefined) {
+    const deliverable = program.template.deliverables?.find((d) => d.id === input.deliverableKey);
+    if (!deliverable) throw new BadRequestError(`本专项工作没有任务成果 ${input.deliverableKey}`, [{ path: 'body.deliverableKey', message: '任务成果不存在' }]);
+    if (deliverable.recordKind && deliverable.recordKind !== kind.id) throw new BadRequestError(`“${deliverable.name}”应以“${program.template.recordKinds.find((k) => k.id === deliverable.recordKind)?.name ?? deliverable.recordKind}”报送`, [{ path: 'body.kind', message: '记录类型与任务成果不符' }]);
+  }
+  return {
+    programId: program.p.id, kind: kind.id, orgId: org.id, placeOrgId: input.placeOrgId ?? null, occurredOn: input.occurredOn,
+    days: input.days ?? null, peopleReached: input.peopleReached ?? null, amount: input.amount ?? null,
+    partnerOrgIds: input.partnerOrgIds ?? [], departmentId, cadreIds, deliverableKey: input.deliverableKey ?? null,
+    fields, status: input.status ?? 'submitted',
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === IDEMPOTENCY_CONFLICT) return true;
+  return false;
+}
+
+async function recordForKey(db: Db, userId: number, key: string): Promise<number | null> {
+  const hit = await db.select({ recordId: recordIdempotency.recordId }).from(recordIdempotency)
+    .where(and(eq(recordIdempotency.userId, userId), eq(recordIdempotency.key, key)));
+  return hit[0]?.recordId ?? null;
+}
+
+/**
+ * A record of what an org did. With an idempotency key (the phone's retry after a lost answer), the
+ * same key from the same user returns the record created the first time instead of a second one,
+ * also when the two requests race: the key's primary key lets only one transaction commit.
+ */
+export async function createRecord(db: Db, ctx: AuditContext, actor: Actor, programId: number, input: Input, idempotencyKey?: string): Promise<number> {
+  if (idempotencyKey) {
+    const earlier = await recordForKey(db, actor.userId, idempotencyKey);
+    if (earlier !== null) return earlier;
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const program = await loadProgram(tx, actor, programId);
+      const values = await recordValues(tx, actor, program, input);
+      const [row] = await tx.insert(records).values({ ...values, createdBy: actor.userId, createdAt: ctx.now() }).returning();
+      if (idempotencyKey) await tx.insert(recordIdempotency).values({ userId: actor.userId, key: idempotencyKey, recordId: row!.id, createdAt: ctx.now() });
+      await audit(tx, ctx, { action: 'record.create', objectType: 'record', objectId: row!.id, after: row });
+      return row!.id;
+    });
+  } catch (err) {
+    if (idempotencyKey && isUniqueViolation(err)) {
+      const winner = await recordForKey(db, actor.userId, idempotencyKey);
+      if (winner !== null) return winner;
     }
-    const [row] = await tx.insert(records).values({
-      programId, kind: kind.id, orgId: org.id, placeOrgId: input.placeOrgId ?? null, occurredOn: input.occurredOn,
-      days: input.days ?? null, peopleReached: input.peopleReached ?? null, amount: input.amount ?? null,
-      partnerOrgIds: input.partnerOrgIds ?? [], departmentId, cadreIds, deliverableKey: input.deliverableKey ?? null,
-      fields, createdBy: actor.userId, createdAt: ctx.now(),
-    }).returning();
-    await audit(tx, ctx, { action: 'record.create', objectType: 'record', objectId: row!.id, after: row });
-    return row!.id;
-  });
+    throw err;
+  }
 }
 
 /**
@@ -89,6 +132,7 @@ export async function listRecords(db: Db, actor: Actor, programId: number) {
       id: r.id, kind: r.kind, kindName: names.get(r.kind) ?? r.kind, orgId: r.orgId, orgName, occurredOn: r.occurredOn,
       days: r.days, peopleReached: r.peopleReached, amount: r.amount, partnerOrgIds: r.partnerOrgIds,
       departmentId: r.departmentId, cadreIds: r.cadreIds, deliverableKey: r.deliverableKey, status: r.status,
+      version: r.version, supersedesId: r.supersedesId, reviewReason: r.reviewReason,
     })),
   };
 }

@@ -78,7 +78,8 @@ export async function factsFor(db: Db, program: Loaded, kinds: string[], subject
     for (const p of s.partners) if (p.startsWith('org:')) orgIds.add(Number(p.slice(4)));
   }
   if (orgIds.size === 0) return [];
-  const conditions = [eq(records.programId, program.p.id), inArray(records.orgId, [...orgIds])];
+  // Drafts, returned records and superseded versions count for nothing; verified-only programs narrow further.
+  const conditions = [eq(records.programId, program.p.id), inArray(records.orgId, [...orgIds]), inArray(records.status, ['submitted', 'verified'])];
   if (kinds.length) conditions.push(inArray(records.kind, kinds));
   if (where?.deliverableKey) conditions.push(eq(records.deliverableKey, where.deliverableKey));
   const rows = await db.select({ r: records, placeLevel: orgs.level }).from(records).leftJoin(orgs, eq(orgs.id, records.placeOrgId)).where(and(...conditions));
