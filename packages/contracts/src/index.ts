@@ -6,3 +6,4 @@ export * from './system';
 export * from './people';
 export * from './programs';
 export * from './evidence';
+export * from './spotchecks';

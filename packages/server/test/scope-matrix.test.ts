@@ -5,6 +5,7 @@ import { loginAs, seedUser, testApp, type Client } from './helpers';
 import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { createProgram } from '../src/features/programs/programs.service';
 import { nominate } from '../src/features/programs/nominations.service';
+import { drawSpotCheck } from '../src/features/spotchecks/spotchecks.service';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
 
@@ -19,7 +20,7 @@ interface Case {
   scoped: boolean; // does the route act on an object that can be out of scope?
   request: (c: Client, ids: Ids, target: Target, n: number) => Promise<{ statusCode: number }>;
 }
-interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number>; program: Record<Target, number>; nomination: Record<Target, number>; templateId: number; record: Record<Target, number>; evidence: Record<Target, number> }
+interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number>; program: Record<Target, number>; nomination: Record<Target, number>; templateId: number; record: Record<Target, number>; evidence: Record<Target, number>; spotCheck: Record<Target, number> }
 
 const multipartCsv = (c: Client, app: Awaited<ReturnType<typeof testApp>>['app']) => {
   const boundary = 'x-boundary';
@@ -100,6 +101,11 @@ const CASES: Record<string, Case> = {
   'POST /api/records/:id/submit': { action: 'record.create', scoped: true, request: (c, i, w) => c.post(`/api/records/${i.record[w]}/submit`, { version: 99999 }) },
   'POST /api/records/:id/review': { action: 'record.verify', scoped: true, request: (c, i, w) => c.post(`/api/records/${i.record[w]}/review`, { decision: 'verify', version: 99999 }) },
   'PATCH /api/records/:id': { action: 'record.create', scoped: true, request: (c, i, w) => c.patch(`/api/records/${i.record[w]}`, { version: 99999 }) },
+  'GET /api/programs/:id/spot-checks': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/spot-checks`) },
+  'POST /api/programs/:id/spot-checks': { action: 'record.verify', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/spot-checks`, { scopeOrgId: i.org[w], month: '2026-03', target: 'record', perStratum: 1, recordKind: 'site_supervision' }) },
+  'GET /api/spot-checks/:id': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/spot-checks/${i.spotCheck[w]}`) },
+  'GET /api/spot-checks/:id/redraw': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/spot-checks/${i.spotCheck[w]}/redraw`) },
+  'POST /api/spot-checks/:id/items/:itemId/finding': { action: 'record.verify', scoped: true, request: (c, i, w) => c.post(`/api/spot-checks/${i.spotCheck[w]}/items/999999/finding`, { orgId: i.org[w], occurredOn: '2026-03-02', fields: {} }) },
   'GET /api/records/:id/evidence': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/records/${i.record[w]}/evidence`) },
   'POST /api/records/:id/evidence': { action: 'record.create', scoped: true, request: (c, i, w, n) => uploadFile(c, i.record[w], pdfBytes(n)) },
   'GET /api/evidence/:id': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/evidence/${i.evidence[w]}`) },
@@ -139,7 +145,9 @@ async function seedEvidence(program: Record<Target, number>) {
   const record = { in: await rec(program.in, t.tree.bc), out: await rec(program.out, t.tree.xn) };
   const png = (await import('sharp')).default({ create: { width: 8, height: 8, channels: 3, background: '#c00' } }).png().toBuffer();
   const up = async (recordId: number) => (await uploadFile(rootAdmin, recordId, await png)).json().id as number;
-  return { record, evidence: { in: await up(record.in), out: await up(record.out) } };
+  const sample = (p: number, scopeOrgId: number) => drawSpotCheck(t.database.db, systemContext('test'), SYSTEM_ACTOR, p, { scopeOrgId, month: '2026-03', target: 'record', perStratum: 1, recordKind: 'site_supervision' });
+  const spotCheck = { in: await sample(program.in, t.tree.mx), out: await sample(program.out, t.tree.xn) };
+  return { record, evidence: { in: await up(record.in), out: await up(record.out) }, spotCheck };
 }
 
 /** One S0 program scoped to 梅县区 (in) and one to 兴宁市 (out), each with a demo-town nomination. */

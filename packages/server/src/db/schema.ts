@@ -6,3 +6,4 @@ export * from '../audit/audit.table';
 export * from '../features/people/people.table';
 export * from '../features/programs/programs.table';
 export * from '../features/evidence/evidence.table';
+export * from '../features/spotchecks/spotchecks.table';

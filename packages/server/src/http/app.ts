@@ -24,6 +24,7 @@ import { programRoutes } from '../features/programs/programs.routes';
 import { templateRoutes } from '../features/templates/templates.routes';
 import { systemRoutes } from '../features/system/system.routes';
 import { evidenceRoutes } from '../features/evidence/evidence.routes';
+import { spotCheckRoutes } from '../features/spotchecks/spotchecks.routes';
 import { localDiskStore } from '../storage/local-disk-store';
 import type { ObjectStore } from '../storage/object-store';
 import { registerErrorHandler } from './errors-plugin';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps) {
     await programRoutes(api, services);
     await auditRoutes(api, services);
     await evidenceRoutes(api, services);
+    await spotCheckRoutes(api, services);
   }, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
