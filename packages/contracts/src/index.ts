@@ -7,3 +7,4 @@ export * from './people';
 export * from './programs';
 export * from './evidence';
 export * from './spotchecks';
+export * from './attendance';

@@ -7,3 +7,4 @@ export * from '../features/people/people.table';
 export * from '../features/programs/programs.table';
 export * from '../features/evidence/evidence.table';
 export * from '../features/spotchecks/spotchecks.table';
+export * from '../features/attendance/attendance.table';

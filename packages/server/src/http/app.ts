@@ -25,6 +25,7 @@ import { templateRoutes } from '../features/templates/templates.routes';
 import { systemRoutes } from '../features/system/system.routes';
 import { evidenceRoutes } from '../features/evidence/evidence.routes';
 import { spotCheckRoutes } from '../features/spotchecks/spotchecks.routes';
+import { attendanceRoutes } from '../features/attendance/attendance.routes';
 import { localDiskStore } from '../storage/local-disk-store';
 import type { ObjectStore } from '../storage/object-store';
 import { registerErrorHandler } from './errors-plugin';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps) {
     await auditRoutes(api, services);
     await evidenceRoutes(api, services);
     await spotCheckRoutes(api, services);
+    await attendanceRoutes(api, services);
   }, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 

@@ -71,6 +71,8 @@ export const records = pgTable('records', {
   reviewedBy: integer('reviewed_by'),
   reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
   reviewReason: text('review_reason'),
+  checkinTokenHash: text('checkin_token_hash'),
+  checkinExpiresAt: timestamp('checkin_expires_at', { withTimezone: true }),
   fields: jsonb('fields').notNull().default({}),
   status: text('status').notNull().default('submitted'),
   createdBy: integer('created_by'),

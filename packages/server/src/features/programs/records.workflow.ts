@@ -17,7 +17,7 @@ import { records, type RecordRow } from './programs.table';
 import { recordValues } from './records.service';
 
 /** The record with its org's path, if the actor may see it (its org in scope, or the program issued from the actor's subtree). */
-async function loadRecord(tx: Db, actor: Actor, id: number) {
+export async function loadRecord(tx: Db, actor: Actor, id: number) {
   const row = (await tx.select({ r: records, path: orgs.path }).from(records).innerJoin(orgs, eq(orgs.id, records.orgId)).where(eq(records.id, id)).for('update'))[0];
   if (!row) throw new NotFoundError('记录不存在或不在您的管理范围内');
   const program = await loadProgram(tx, actor, row.r.programId);
@@ -84,6 +84,7 @@ export async function updateRecord(db: Db, ctx: AuditContext, actor: Actor, id: 
     authorize(actor, 'record.create', orgPath);
     checkVersion(record, input.version);
     if (record.status === 'superseded') throw new BadRequestError('该记录已有新版本，请修改最新版本');
+    if (input.peopleReached !== undefined && record.checkinTokenHash) throw new BadRequestError('参加人数由扫码签到统计，不能手工修改', [{ path: 'body.peopleReached', message: '由签到统计' }]);
     const { version: _version, ...changes } = input;
     const status = record.status === 'draft' ? 'draft' : 'submitted';
     const values = await recordValues(tx, actor, program, { ...inputOf(record), ...changes, status });

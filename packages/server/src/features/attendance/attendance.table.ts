@@ -1,0 +1,9 @@
+import { bigint, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const recordCheckins = pgTable('record_checkins', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  recordId: bigint('record_id', { mode: 'number' }).notNull(),
+  name: text('name').notNull(),
+  mobile: text('mobile').notNull(),
+  checkedInAt: timestamp('checked_in_at', { withTimezone: true }).notNull(),
+});
