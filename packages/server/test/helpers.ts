@@ -78,6 +78,12 @@ export async function seedUser(database: Database, username: string, role: Role,
   return u.id;
 }
 
+// testApp is called from beforeAll, where a nested afterAll would never run: close from the file's root suite.
+const openApps: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const close of openApps.splice(0)) await close();
+});
+
 /** App + database + fixture tree; closed after the file's tests. */
 export async function testApp(opts: { clock?: Clock } = {}) {
   const database = await freshDatabase();
@@ -87,9 +93,10 @@ export async function testApp(opts: { clock?: Clock } = {}) {
     config: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, logLevel: 'silent', secureCookies: false },
   });
   const tree = await seedTree(database);
-  afterAll(async () => {
-    await app.close();
-    await database.close();
+  openApps.push(async () => {
+    // A file may have closed them itself already.
+    await app.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
   });
   return { app, database, clock, tree };
 }
