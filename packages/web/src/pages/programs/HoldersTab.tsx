@@ -1,11 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Grid, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../api/auth';
 import { useNominations, useWithdrawHolder, type Nomination, type Program, type TemplateDefinition, type TemplateRole } from '../../api/programs';
 import { useReportError } from '../../components/useReportError';
-import { HOLDER_TYPE_LABELS, TEMPLATE_HOLDER_LABELS } from '../../labels';
+import { TEMPLATE_HOLDER_LABELS } from '../../labels';
 import { HolderAssignModal } from './HolderAssignModal';
+
+const wrap = (maxWidth: number) => ({ whiteSpace: 'normal' as const, display: 'inline-block', maxWidth });
 
 export const term = (n: Pick<Nomination, 'activeFrom' | 'activeTo'>) =>
   n.activeFrom || n.activeTo ? `${n.activeFrom ?? '周期开始'} 至 ${n.activeTo ?? '周期结束'}` : '整个周期';
@@ -57,6 +59,7 @@ function WithdrawButton({ programId, holder, onReload }: { programId: number; ho
 /** 名单: who holds each of the template's roles — approved orgs, departments and cadres, with their terms. */
 export function HoldersTab({ program, definition }: { program: Program; definition: TemplateDefinition }) {
   const can = useCan();
+  const screens = Grid.useBreakpoint();
   const nominations = useNominations(program.id);
   const [assigning, setAssigning] = useState<{ roleKey?: string; opening: number } | null>(null);
   const issuer = can('nomination.decide');
@@ -97,9 +100,9 @@ export function HoldersTab({ program, definition }: { program: Program; definiti
               pagination={{ hideOnSinglePage: true, pageSize: 20, showTotal: (n) => `共 ${n} 个` }}
               locale={{ emptyText: '名单暂无' }}
               columns={[
-                { title: '名称', key: 'name', fixed: 'left', render: (_, n) => n.holder.name },
-                { title: '类型', key: 'type', render: (_, n) => HOLDER_TYPE_LABELS[n.holder.type] },
-                { title: '任期', key: 'term', render: (_, n) => term(n) },
+                // Names wrap on a phone so that the withdraw button stays on screen.
+                { title: '名称', key: 'name', render: (_, n) => <span style={wrap(screens.md ? 480 : 150)}>{n.holder.name}</span> },
+                { title: '任期', key: 'term', render: (_, n) => <span style={wrap(screens.md ? 240 : 80)}>{term(n)}</span> },
                 ...(role.holder === 'org' ? [{ title: '名额所属', dataIndex: 'quotaParentName', render: (v: string | null) => v ?? '—' }] : []),
                 ...(issuer
                   ? [{ title: '操作', key: 'actions', render: (_: unknown, n: Nomination) => <WithdrawButton programId={program.id} holder={n} onReload={reload} /> }]

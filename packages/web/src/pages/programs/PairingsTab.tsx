@@ -1,5 +1,5 @@
 import { TableOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../api/auth';
 import { usePairings, type HolderView, type Pairing, type Program, type TemplateDefinition } from '../../api/programs';
@@ -9,10 +9,10 @@ import { PairingImportModal } from './PairingImportModal';
 
 const TYPE_COLORS: Record<HolderView['type'], string | undefined> = { org: undefined, department: 'blue', cadre: 'purple' };
 
-function Members({ members }: { members: HolderView[] }) {
+function Members({ members, maxWidth }: { members: HolderView[]; maxWidth: number }) {
   if (members.length === 0) return <>—</>;
   return (
-    <Space size={[4, 4]} wrap>
+    <Space size={[4, 4]} wrap style={{ maxWidth }}>
       {members.map((m) => (
         <Tag key={`${m.type}:${m.id}`} color={TYPE_COLORS[m.type]} title={HOLDER_TYPE_LABELS[m.type]} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
           {m.name}
@@ -25,6 +25,7 @@ function Members({ members }: { members: HolderView[] }) {
 /** 结对: the program's pairings grouped by mode, each side with its members (orgs, departments, cadres). */
 export function PairingsTab({ program, definition }: { program: Program; definition: TemplateDefinition }) {
   const can = useCan();
+  const screens = Grid.useBreakpoint();
   const pairings = usePairings(program.id);
   const [dialog, setDialog] = useState<{ kind: 'import' | 'assignments'; opening: number } | null>(null);
   const issuer = can('nomination.decide');
@@ -66,11 +67,11 @@ export function PairingsTab({ program, definition }: { program: Program; definit
               pagination={{ hideOnSinglePage: true, pageSize: 20, showTotal: (n) => `共 ${n} 个结对` }}
               locale={{ emptyText: issuer ? '还没有结对，可导入名单建立' : '还没有结对' }}
               columns={[
-                { title: '序号', key: 'no', width: 56, render: (_, p) => rows.indexOf(p) + 1 },
+                { title: '序号', key: 'no', width: 48, render: (_, p) => rows.indexOf(p) + 1 },
                 ...mode.sides.map((side) => ({
                   title: side.sideName,
                   key: side.sideKey,
-                  render: (_: unknown, p: Pairing) => <Members members={p.sides.find((s) => s.sideKey === side.sideKey)?.members ?? []} />,
+                  render: (_: unknown, p: Pairing) => <Members maxWidth={screens.md ? 420 : 170} members={p.sides.find((s) => s.sideKey === side.sideKey)?.members ?? []} />,
                 })),
               ]}
             />

@@ -15,10 +15,18 @@ export function RisksTab({ program }: { program: Program }) {
   const [soonDays, setSoonDays] = useState(7);
   const [risk, setRisk] = useState<RiskFilter>('all');
   const [source, setSource] = useState<RiskItem['source'] | 'all'>('all');
+  const [item, setItem] = useState<string | undefined>(undefined);
   const [open, setOpen] = useState<RiskItem | null>(null);
   const risks = useRisks(program.id, soonDays);
   const all = risks.data?.items ?? [];
-  const shown = useMemo(() => all.filter((r) => (risk === 'all' || r.risk === risk) && (source === 'all' || r.source === source)), [all, risk, source]);
+  const shown = useMemo(
+    () => all.filter((r) => (risk === 'all' || r.risk === risk) && (source === 'all' || r.source === source) && (!item || `${r.source}.${r.itemId}` === item)),
+    [all, risk, source, item],
+  );
+  const itemOptions = useMemo(
+    () => [...new Map(all.map((r) => [`${r.source}.${r.itemId}`, { value: `${r.source}.${r.itemId}`, label: `${r.ref} ${r.itemName}` }])).values()],
+    [all],
+  );
   const count = (r: RiskItem['risk']) => all.filter((x) => x.risk === r).length;
 
   return (
@@ -36,6 +44,16 @@ export function RisksTab({ program }: { program: Program }) {
           onChange={setSource}
           style={{ width: 128 }}
           options={[{ value: 'all', label: '全部来源' }, { value: 'obligation', label: '工作要求' }, { value: 'deliverable', label: '任务成果' }]}
+        />
+        <Select
+          aria-label="事项"
+          allowClear
+          placeholder="全部事项"
+          value={item}
+          onChange={setItem}
+          style={{ width: 240, maxWidth: '100%' }}
+          popupMatchSelectWidth={false}
+          options={itemOptions}
         />
         <Select
           aria-label="提前提醒"
@@ -67,7 +85,7 @@ export function RisksTab({ program }: { program: Program }) {
             render: (_, r) => (
               <Space size={4}>
                 <Tag style={{ marginInlineEnd: 0 }}>{r.ref}</Tag>
-                <span style={{ whiteSpace: 'normal', display: 'inline-block', maxWidth: 320 }}>{r.itemName}</span>
+                <span style={{ whiteSpace: 'normal', display: 'inline-block', maxWidth: 240 }}>{r.itemName}</span>
               </Space>
             ),
           },
@@ -76,7 +94,7 @@ export function RisksTab({ program }: { program: Program }) {
             key: 'subject',
             render: (_, r) => (
               <Space size={4} wrap>
-                <span>{r.subjectName}</span>
+                <span style={{ whiteSpace: 'normal', display: 'inline-block', maxWidth: 220 }}>{r.subjectName}</span>
                 {r.subject.type !== 'org' && <Tag style={{ marginInlineEnd: 0 }}>{HOLDER_TYPE_LABELS[r.subject.type]}</Tag>}
               </Space>
             ),
