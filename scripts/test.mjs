@@ -46,6 +46,7 @@ if (only === 'reliability') {
   } finally {
     await pg.stop();
   }
+  run('crash safety (SIGKILL mid-load, both engines)', process.execPath, [path.join(root, 'scripts/reliability/crash.mjs'), '--engine', 'both', '--n', '1000']);
   return;
 }
 
@@ -59,6 +60,7 @@ try {
 }
 run('end-to-end (Chromium)', process.execPath, [vitest, 'run', '--config', 'vitest.e2e.config.ts']);
 }
+
 
 main().then(() => finish(0), (err) => {
   console.error(`\n${err.message}`);
