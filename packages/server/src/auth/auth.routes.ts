@@ -11,6 +11,7 @@ import { login } from './login';
 import { verifyPassword } from './password';
 import { abilitiesOf, type Actor } from './policy';
 import { revokeAllSessions, revokeSession, SESSION_COOKIE } from './sessions';
+import { LOGIN_LIMIT } from '../http/rate-limit';
 
 export async function authRoutes(app: FastifyInstance, s: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,7 +27,7 @@ export async function authRoutes(app: FastifyInstance, s: Services) {
   };
   const clearCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
 
-  r.post('/auth/login', { config: { public: true }, schema: { tags: ['auth'], body: LoginBody, response: { 200: SessionInfo } } }, async (request, reply) => {
+  r.post('/auth/login', { config: { public: true, rateLimit: LOGIN_LIMIT }, schema: { tags: ['auth'], body: LoginBody, response: { 200: SessionInfo } } }, async (request, reply) => {
     const { user, session } = await login(db, auditContext(request, s.now), request.body.username, request.body.password);
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/', httpOnly: true, sameSite: 'strict', secure: s.config.secureCookies, maxAge: s.config.sessionAbsoluteHours * 3600,

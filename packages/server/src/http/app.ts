@@ -29,6 +29,7 @@ import { attendanceRoutes } from '../features/attendance/attendance.routes';
 import { localDiskStore } from '../storage/local-disk-store';
 import type { ObjectStore } from '../storage/object-store';
 import { registerErrorHandler } from './errors-plugin';
+import { registerRateLimits } from './rate-limit';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -100,9 +101,16 @@ export async function buildApp(deps: AppDeps) {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');
+    reply.header('permissions-policy', 'camera=(self), geolocation=(), microphone=()');
+    // The UI is self-hosted: no foreign scripts, no framing; antd writes inline styles. Evidence downloads set a stricter one.
+    if (!reply.hasHeader('content-security-policy') && !request.url.startsWith('/api/docs')) {
+      reply.header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'");
+    }
+    if (deps.config.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
   registerAuthHooks(app, services);
+  registerRateLimits(app, services.now);
 
   await app.register(async (api) => {
     await systemRoutes(api, services);

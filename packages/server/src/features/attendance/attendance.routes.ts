@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Services } from '../../http/app';
 import { auditContext, requireActor } from '../../http/context';
 import { checkIn, checkinInfo, listCheckins, openCheckin } from './attendance.service';
+import { CHECKIN_LIMIT } from '../../http/rate-limit';
 
 const Token = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/, { error: '签到二维码无效' }) });
 
@@ -20,6 +21,6 @@ export async function attendanceRoutes(app: FastifyInstance, s: Services) {
   // Attendees have no account: the token in the scanned link is their only key.
   r.get('/checkin/:token', { config: { public: true }, schema: { tags, params: Token, response: { 200: CheckinInfo } } }, async (req) =>
     checkinInfo(db, req.params.token, s.now()));
-  r.post('/checkin/:token', { config: { public: true }, schema: { tags, params: Token, body: CheckinBody, response: { 200: CheckinDone } } }, async (req) =>
+  r.post('/checkin/:token', { config: { public: true, rateLimit: CHECKIN_LIMIT }, schema: { tags, params: Token, body: CheckinBody, response: { 200: CheckinDone } } }, async (req) =>
     checkIn(db, auditContext(req, s.now), req.params.token, req.body));
 }

@@ -7,6 +7,7 @@ import { auditContext, requireActor } from '../../http/context';
 import { BadRequestError } from '../../http/errors';
 import { contentDisposition, EVIDENCE_LIMITS } from './evidence.fns';
 import { checkCanAttach, deleteEvidence, listEvidence, openEvidence, presentOne, uploadEvidence } from './evidence.service';
+import { UPLOAD_LIMIT } from '../../http/rate-limit';
 
 const Params = z.object({ id: Id });
 const MB = EVIDENCE_LIMITS.maxFileBytes / 1024 / 1024;
@@ -19,7 +20,7 @@ export async function evidenceRoutes(app: FastifyInstance, s: Services) {
   r.get('/records/:id/evidence', { schema: { tags, params: Params, response: { 200: EvidenceList } } }, async (req) =>
     listEvidence(deps.db, requireActor(req), req.params.id));
 
-  r.post('/records/:id/evidence', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 200: Evidence } } }, async (req) => {
+  r.post('/records/:id/evidence', { config: { rateLimit: UPLOAD_LIMIT }, schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 200: Evidence } } }, async (req) => {
     const actor = requireActor(req);
     await checkCanAttach(deps.db, actor, req.params.id);
     if (!req.isMultipart()) throw new BadRequestError('请以 multipart/form-data 上传文件');

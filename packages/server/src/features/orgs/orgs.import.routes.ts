@@ -8,11 +8,12 @@ import { auditContext, requireActor } from '../../http/context';
 import { BadRequestError, NotFoundError } from '../../http/errors';
 import { readTable } from '../../files/tabular';
 import { importOrgs } from './orgs.import';
+import { UPLOAD_LIMIT } from '../../http/rate-limit';
 
 export async function orgImportRoutes(app: FastifyInstance, s: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/orgs/import', { schema: { tags: ['orgs'], consumes: ['multipart/form-data'], response: { 200: z.object({ jobId: z.string() }) } } }, async (request) => {
+  r.post('/orgs/import', { config: { rateLimit: UPLOAD_LIMIT }, schema: { tags: ['orgs'], consumes: ['multipart/form-data'], response: { 200: z.object({ jobId: z.string() }) } } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'org.import');
     if (!request.isMultipart()) throw new BadRequestError('请以 multipart/form-data 上传文件');

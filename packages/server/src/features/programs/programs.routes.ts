@@ -14,6 +14,7 @@ import type { Services } from '../../http/app';
 import { auditContext, requireActor } from '../../http/context';
 import { decide, listNominations, nominate } from './nominations.service';
 import { createProgram, listPrograms, loadProgram, presentProgram } from './programs.service';
+import { UPLOAD_LIMIT } from '../../http/rate-limit';
 
 const Params = z.object({ id: Id });
 
@@ -70,7 +71,7 @@ export async function programRoutes(app: FastifyInstance, s: Services) {
     deliverableStatus(db, requireActor(req), req.params.id, s.now()));
   r.get('/programs/:id/risks', { schema: { tags, params: Params, querystring: RiskQuery, response: { 200: RiskList } } }, async (req) =>
     riskList(db, requireActor(req), req.params.id, s.now(), req.query.soonDays));
-  r.post('/programs/:id/pairings/import', { schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 200: PairingImportResult } } }, async (req) => {
+  r.post('/programs/:id/pairings/import', { config: { rateLimit: UPLOAD_LIMIT }, schema: { tags, params: Params, consumes: ['multipart/form-data'], response: { 200: PairingImportResult } } }, async (req) => {
     const actor = requireActor(req);
     if (!req.isMultipart()) throw new BadRequestError('请以 multipart/form-data 上传文件');
     const file = await req.file();
