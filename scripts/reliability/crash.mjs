@@ -113,12 +113,14 @@ async function countByKey(engine, target, programId) {
 
 async function runOnce(engine) {
   let pg = null;
+  let keyDir = null;
   let env;
   let target;
   if (engine === 'postgres') {
     pg = await startPostgres();
     target = await createDatabase(pg.url, `crash_${process.pid}`);
-    env = { DATABASE_URL: target };
+    keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-crash-key-')); // the data key lives in DATA_DIR even with PostgreSQL
+    env = { DATABASE_URL: target, DATA_DIR: keyDir };
   } else {
     target = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-crash-'));
     env = { DATA_DIR: target };
@@ -158,6 +160,7 @@ async function runOnce(engine) {
   } finally {
     if (pg) await pg.stop();
     else fs.rmSync(target, { recursive: true, force: true });
+    if (keyDir) fs.rmSync(keyDir, { recursive: true, force: true });
   }
 }
 

@@ -1,3 +1,4 @@
+import { maskMobile } from '@tuanjian/domain';
 import { desc, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../db/client';
 import { auditLog } from './audit.table';
@@ -21,6 +22,21 @@ export interface AuditEvent {
 
 const AUDIT_LOCK = 4242002;
 
+/**
+ * The audit log is kept forever and read by auditors: a mobile number appears masked (138****1234) and its
+ * blind index not at all, so the log never becomes a plaintext copy of the personal data sealed elsewhere.
+ */
+function withoutPersonalData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPersonalData);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'mobileHash') continue;
+    out[k] = /mobile$/i.test(k) && typeof v === 'string' ? maskMobile(v) : withoutPersonalData(v);
+  }
+  return out;
+}
+
 function contentOf(ctx: AuditContext, event: AuditEvent): AuditContent {
   return {
     at: new Date(ctx.now().getTime()),
@@ -30,8 +46,8 @@ function contentOf(ctx: AuditContext, event: AuditEvent): AuditContent {
     action: event.action,
     objectType: event.objectType,
     objectId: event.objectId == null ? null : String(event.objectId),
-    before: normalizeJson(event.before),
-    after: normalizeJson(event.after),
+    before: normalizeJson(withoutPersonalData(event.before)),
+    after: normalizeJson(withoutPersonalData(event.after)),
   };
 }
 

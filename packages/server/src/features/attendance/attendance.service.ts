@@ -17,6 +17,7 @@ import { orgs } from '../orgs/orgs.table';
 import { programs, records } from '../programs/programs.table';
 import { loadRecord } from '../programs/records.workflow';
 import { recordCheckins } from './attendance.table';
+import { dataCrypto } from '../../crypto/data-crypto';
 
 export const MAX_CHECKINS = 2000;
 const CLOSED = new Set(['verified', 'superseded']);
@@ -60,7 +61,7 @@ export async function checkIn(db: Db, ctx: AuditContext, token: string, body: z.
   return db.transaction(async (tx) => {
     const { r } = await byToken(tx, token, ctx.now(), true);
     if (CLOSED.has(r.status)) throw new BadRequestError('该活动记录已核实，签到已结束');
-    const inserted = await tx.insert(recordCheckins).values({ recordId: r.id, name: body.name, mobile: body.mobile, checkedInAt: ctx.now() })
+    const inserted = await tx.insert(recordCheckins).values({ recordId: r.id, name: body.name, mobile: body.mobile, mobileHash: dataCrypto().blindIndex(body.mobile), checkedInAt: ctx.now() })
       .onConflictDoNothing().returning({ id: recordCheckins.id });
     const count = await countOf(tx, r.id);
     if (count > MAX_CHECKINS) throw new BadRequestError(`签到人数已达上限 ${MAX_CHECKINS}`);

@@ -6,6 +6,7 @@ import { presentMobile } from './orgs.present';
 import { orgSearchWhere, type OrgSearch } from './orgs.queries';
 import { orgs } from './orgs.table';
 import { ORG_LABELS } from './orgs.labels';
+import { dataCrypto } from '../../crypto/data-crypto';
 
 const MAX_ROWS = 200_000;
 
@@ -29,6 +30,6 @@ export async function exportOrgsXlsx(db: Db, actor: Actor, search: OrgSearch): P
     { header: '撤销日期', value: (r) => r.o.dissolvedOn },
     { header: '团员数', value: (r) => r.o.memberCount },
     { header: '书记姓名', value: (r) => r.secretary },
-    { header: '书记手机', value: (r) => presentMobile(r.secretaryMobile, mayView) },
+    { header: '书记手机', value: (r) => presentMobile(r.secretaryMobile && dataCrypto().open(r.secretaryMobile), mayView) }, // raw subquery: still sealed
   ], rows);
 }

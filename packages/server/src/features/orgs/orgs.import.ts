@@ -7,6 +7,7 @@ import type { Table } from '../../files/tabular';
 import { bulkInsertOrgs, reserveOrgIds, type NewOrg } from './orgs.bulk';
 import { parseLabel } from './orgs.labels';
 import { childLevel } from './orgs.rules';
+import { dataCrypto } from '../../crypto/data-crypto';
 
 type Field = (typeof IMPORT_FIELDS)[number];
 export type Mapping = Partial<Record<Field, string>>;
@@ -171,6 +172,8 @@ async function setSecretaries(q: Queryable, rows: Row[], placed: Map<string, { i
     const id = placed.get(r.code)!.id;
     const position = r.status === 'preparing' ? 'acting_secretary' : 'secretary';
     await q.query(`DELETE FROM org_leaders WHERE org_id = $1 AND position IN ('secretary','acting_secretary')`, [id]);
-    await q.query(`INSERT INTO org_leaders (org_id, position, name, mobile, sort) VALUES ($1, $2, $3, $4, 0)`, [id, position, r.secretaryName, r.secretaryMobile]);
+    // Raw SQL bypasses the sealed column type: seal here.
+    const m = r.secretaryMobile ? { sealed: dataCrypto().seal(r.secretaryMobile), hash: dataCrypto().blindIndex(r.secretaryMobile) } : { sealed: null, hash: null };
+    await q.query(`INSERT INTO org_leaders (org_id, position, name, mobile, mobile_hash, sort) VALUES ($1, $2, $3, $4, $5, 0)`, [id, position, r.secretaryName, m.sealed, m.hash]);
   }
 }

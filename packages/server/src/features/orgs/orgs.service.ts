@@ -9,6 +9,7 @@ import { childLevel, SINCE_ALWAYS, todayIn } from './orgs.rules';
 import { presentMobile, presentOrg } from './orgs.present';
 import { ancestorsOf, countChildren, findOrgByCode, findOrgInScope, leadersOf, nextOrgIds } from './orgs.queries';
 import { orgEvents, orgLeaders, orgPaths, orgs, type OrgRow } from './orgs.table';
+import { mobileColumns } from '../../crypto/sealed-column';
 
 export async function getOrgDetail(db: Db, actor: Actor, id: number): Promise<OrgDetail> {
   const row = await findOrgInScope(db, actor, id);
@@ -45,7 +46,7 @@ async function snapshot(db: Db, row: OrgRow) {
 async function replaceLeaders(tx: Db, orgId: number, leaders: LeaderInput) {
   await tx.delete(orgLeaders).where(eq(orgLeaders.orgId, orgId));
   if (leaders.length > 0) {
-    await tx.insert(orgLeaders).values(leaders.map((l, i) => ({ orgId, position: l.position, name: l.name, mobile: l.mobile ?? null, sort: i })));
+    await tx.insert(orgLeaders).values(leaders.map((l, i) => ({ orgId, position: l.position, name: l.name, ...mobileColumns(l.mobile), sort: i })));
   }
 }
 

@@ -1,4 +1,5 @@
 import { date, integer, jsonb, pgTable, smallint, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+import { sealedText } from '../../crypto/sealed-column';
 
 export const orgs = pgTable('orgs', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
@@ -48,6 +49,7 @@ export const orgLeaders = pgTable('org_leaders', {
   orgId: integer('org_id').notNull(),
   position: text('position').notNull(),
   name: text('name').notNull(),
-  mobile: text('mobile'),
+  mobile: sealedText('mobile'),
+  mobileHash: text('mobile_hash'),
   sort: smallint('sort').notNull().default(0),
 });

@@ -8,6 +8,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../http/errors
 import { findOrgInScope } from '../orgs/orgs.queries';
 import { presentMobile } from '../orgs/orgs.present';
 import { cadres, departments } from './people.table';
+import { mobileColumns } from '../../crypto/sealed-column';
 
 async function orgFor(db: Db, actor: Actor, orgId: number, action: 'org.read' | 'org.update') {
   const org = await findOrgInScope(db, actor, orgId);
@@ -63,7 +64,7 @@ export async function createCadre(db: Db, ctx: AuditContext, actor: Actor, orgId
   return db.transaction(async (tx) => {
     await orgFor(tx, actor, orgId, 'org.update');
     await checkDepartment(tx, orgId, input.departmentId);
-    const [row] = await tx.insert(cadres).values({ orgId, name: input.name, position: input.position ?? null, departmentId: input.departmentId ?? null, mobile: input.mobile ?? null }).returning();
+    const [row] = await tx.insert(cadres).values({ orgId, name: input.name, position: input.position ?? null, departmentId: input.departmentId ?? null, ...mobileColumns(input.mobile) }).returning();
     await audit(tx, ctx, { action: 'cadre.create', objectType: 'cadre', objectId: row!.id, after: row });
     return row!.id;
   });
@@ -77,7 +78,7 @@ export async function updateCadre(db: Db, ctx: AuditContext, actor: Actor, orgId
     if (row.version !== input.version) throw new ConflictError(`干部“${row.name}”的信息已被他人修改，请刷新后重试`);
     await checkDepartment(tx, orgId, input.departmentId);
     const { version, ...fields } = input;
-    const [after] = await tx.update(cadres).set({ ...fields, version: version + 1 }).where(eq(cadres.id, id)).returning();
+    const [after] = await tx.update(cadres).set({ ...fields, ...(fields.mobile !== undefined ? mobileColumns(fields.mobile) : {}), version: version + 1 }).where(eq(cadres.id, id)).returning();
     await audit(tx, ctx, { action: 'cadre.update', objectType: 'cadre', objectId: id, before: row, after });
   });
 }

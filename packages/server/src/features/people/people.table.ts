@@ -1,4 +1,5 @@
 import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sealedText } from '../../crypto/sealed-column';
 
 export const departments = pgTable('departments', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
@@ -14,7 +15,8 @@ export const cadres = pgTable('cadres', {
   departmentId: integer('department_id'),
   name: text('name').notNull(),
   position: text('position'),
-  mobile: text('mobile'),
+  mobile: sealedText('mobile'),
+  mobileHash: text('mobile_hash'),
   active: boolean('active').notNull().default(true),
   version: integer('version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -11,6 +11,7 @@ import { findOrgInScope } from '../orgs/orgs.queries';
 import { presentMobile } from '../orgs/orgs.present';
 import { orgs } from '../orgs/orgs.table';
 import { users, type UserRow } from './users.table';
+import { mobileColumns } from '../../crypto/sealed-column';
 
 type UserOut = z.infer<typeof User>;
 
@@ -58,7 +59,7 @@ export async function createUser(db: Db, ctx: AuditContext, actor: Actor, input:
     const dup = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
     if (dup.length) throw new BadRequestError(`用户名 ${input.username} 已存在`, [{ path: 'body.username', message: '用户名已存在' }]);
     const [row] = await tx.insert(users).values({
-      username: input.username, displayName: input.displayName, role: input.role, orgId: org.id, mobile: input.mobile ?? null,
+      username: input.username, displayName: input.displayName, role: input.role, orgId: org.id, ...mobileColumns(input.mobile),
       passwordHash: await hashPassword(input.password), passwordChangedAt: ctx.now(), createdAt: ctx.now(),
     }).returning();
     await audit(tx, ctx, { action: 'user.create', objectType: 'user', objectId: row!.id, after: forAudit(row!) });
@@ -113,7 +114,7 @@ export async function createUserAsSystem(db: Db, ctx: AuditContext, input: { use
   return db.transaction(async (tx) => {
     const dup = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
     if (dup.length) throw new BadRequestError(`用户名 ${input.username} 已存在`);
-    const [row] = await tx.insert(users).values({ ...input, mobile: input.mobile ?? null, passwordHash: await hashPassword(input.password) }).returning();
+    const [row] = await tx.insert(users).values({ ...input, ...mobileColumns(input.mobile), passwordHash: await hashPassword(input.password) }).returning();
     await audit(tx, ctx, { action: 'user.create', objectType: 'user', objectId: row!.id, after: forAudit(row!) });
     return row!;
   });

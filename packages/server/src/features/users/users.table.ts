@@ -1,4 +1,5 @@
 import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sealedText } from '../../crypto/sealed-column';
 
 export const users = pgTable('users', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
@@ -6,7 +7,8 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   orgId: integer('org_id').notNull(),
   role: text('role').notNull(),
-  mobile: text('mobile'),
+  mobile: sealedText('mobile'),
+  mobileHash: text('mobile_hash'),
   passwordHash: text('password_hash').notNull(),
   failedAttempts: integer('failed_attempts').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
