@@ -8,3 +8,4 @@ export * from './programs';
 export * from './evidence';
 export * from './spotchecks';
 export * from './attendance';
+export * from './targets';

@@ -20,7 +20,7 @@ interface Case {
   scoped: boolean; // does the route act on an object that can be out of scope?
   request: (c: Client, ids: Ids, target: Target, n: number) => Promise<{ statusCode: number }>;
 }
-interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number>; program: Record<Target, number>; nomination: Record<Target, number>; templateId: number; record: Record<Target, number>; evidence: Record<Target, number>; spotCheck: Record<Target, number> }
+interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number>; program: Record<Target, number>; nomination: Record<Target, number>; templateId: number; record: Record<Target, number>; evidence: Record<Target, number>; spotCheck: Record<Target, number>; task: Record<Target, number>; bulletin: Record<Target, number> }
 
 const multipartCsv = (c: Client, app: Awaited<ReturnType<typeof testApp>>['app']) => {
   const boundary = 'x-boundary';
@@ -113,6 +113,19 @@ const CASES: Record<string, Case> = {
   'GET /api/evidence/:id': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/evidence/${i.evidence[w]}`) },
   'GET /api/evidence/:id/thumbnail': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/evidence/${i.evidence[w]}/thumbnail`) },
   'DELETE /api/evidence/:id': { action: 'record.create', scoped: true, request: (c, i, w, n) => deleteEvidenceAs(c, i.record[w], n) },
+  'GET /api/programs/:id/targets': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/targets`) },
+  'GET /api/programs/:id/targets/parts': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/targets/parts?target=no-such-target`) },
+  'GET /api/programs/:id/targets/subordinates': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/targets/subordinates?target=no-such-target`) },
+  'GET /api/programs/:id/targets/burnup': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/targets/burnup?target=no-such-target`) },
+  'POST /api/programs/:id/targets/split': { action: 'target.manage', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/targets/split`, { target: 'no-such-target', method: 'equal' }) },
+  'POST /api/programs/:id/targets/snapshots': { action: 'target.manage', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/targets/snapshots`, {}) },
+  'GET /api/programs/:id/tasks': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/tasks`) },
+  'GET /api/tasks/:id': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/tasks/${i.task[w]}`) },
+  'POST /api/tasks/:id/progress': { action: 'task.update', scoped: true, request: (c, i, w) => c.post(`/api/tasks/${i.task[w]}/progress`, { version: 99999, note: '进展' }) },
+  'GET /api/programs/:id/bulletins': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/bulletins`) },
+  'POST /api/programs/:id/bulletins': { action: 'target.manage', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/bulletins`, { target: 'no-such-target', kind: 'daily', date: '2026-03-01' }) },
+  'GET /api/bulletins/:id': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/bulletins/${i.bulletin[w]}`) },
+  'GET /api/bulletins/:id/docx': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/bulletins/${i.bulletin[w]}/docx`) },
   'GET /api/users': { action: 'user.read', scoped: false, request: (c) => c.get('/api/users') },
   'POST /api/users': { action: 'user.manage', scoped: true, request: (c, i, w, n) => c.post('/api/users', { username: `u${n}`, displayName: 'x', role: 'viewer', orgId: i.org[w], password: 'Matrix-Passw0rd' }) },
   'PATCH /api/users/:id': { action: 'user.manage', scoped: true, request: (c, i, w) => c.patch(`/api/users/${i.user[w]}`, { version: 99999, displayName: 'y' }) },
@@ -133,10 +146,24 @@ beforeAll(async () => {
   ids = {
     org: { in: t.tree.bc, out: t.tree.xn }, user: { in: inUser, out: outUser },
     department: { in: await dep(t.tree.bc), out: await dep(t.tree.xn) }, cadre: { in: await cad(t.tree.bc), out: await cad(t.tree.xn) },
-    ...programs, ...(await seedEvidence(programs.program)),
+    ...programs, ...(await seedEvidence(programs.program)), ...(await seedTasksAndBulletins(programs.program)),
   };
   for (const role of ROLES) clients[role] = await loginAs(t.app, `m_${role}`);
 });
+
+/** A task and a bulletin in each program, written directly: the S0 template itself has neither. */
+async function seedTasksAndBulletins(program: Record<Target, number>) {
+  const task = async (p: number) => (await t.database.query<{ id: number }>(
+    "INSERT INTO program_tasks (program_id, number, text, department, person, due_on, due_from_template) VALUES ($1, 1, '任务', '组织部', '干部甲', '2026-12-31', false) RETURNING id", [p]))[0]!.id;
+  const content = JSON.stringify({
+    masthead: '通报', title: '关于进展情况的通报', asOf: '2026-03-01', kindName: '日通报', periodLabel: '2026年3月1日', targetName: '目标', unit: '个', deadline: null,
+    totals: { target: 1, actual: 0, added: 0, rate: 0 }, expectedShare: null, projection: null, ranking: [], lagging: [], highlights: [], paragraphs: ['正文'],
+  });
+  const bulletin = async (p: number, scopeOrgId: number) => (await t.database.query<{ id: number }>(
+    `INSERT INTO bulletins (program_id, target_key, scope_org_id, kind, number, period_key, period_start, period_end, issued_on, issuer_name, content)
+     VALUES ($1, 't', $2, 'daily', 1, '2026-03-01', '2026-03-01', '2026-03-01', '2026-03-01', '共青团', $3::jsonb) RETURNING id`, [p, scopeOrgId, content]))[0]!.id;
+  return { task: { in: await task(program.in), out: await task(program.out) }, bulletin: { in: await bulletin(program.in, t.tree.mx), out: await bulletin(program.out, t.tree.xn) } };
+}
 
 /** A record in each program and a photo on each, uploaded by an administrator at the root. */
 async function seedEvidence(program: Record<Target, number>) {

@@ -8,3 +8,6 @@ export * from '../features/programs/programs.table';
 export * from '../features/evidence/evidence.table';
 export * from '../features/spotchecks/spotchecks.table';
 export * from '../features/attendance/attendance.table';
+export * from '../features/targets/targets.table';
+export * from '../features/tasks/tasks.table';
+export * from '../features/bulletins/bulletins.table';

@@ -26,6 +26,9 @@ import { systemRoutes } from '../features/system/system.routes';
 import { evidenceRoutes } from '../features/evidence/evidence.routes';
 import { spotCheckRoutes } from '../features/spotchecks/spotchecks.routes';
 import { attendanceRoutes } from '../features/attendance/attendance.routes';
+import { targetRoutes } from '../features/targets/targets.routes';
+import { taskRoutes } from '../features/tasks/tasks.routes';
+import { bulletinRoutes } from '../features/bulletins/bulletins.routes';
 import { localDiskStore } from '../storage/local-disk-store';
 import type { ObjectStore } from '../storage/object-store';
 import { registerErrorHandler } from './errors-plugin';
@@ -125,6 +128,9 @@ export async function buildApp(deps: AppDeps) {
     await evidenceRoutes(api, services);
     await spotCheckRoutes(api, services);
     await attendanceRoutes(api, services);
+    await targetRoutes(api, services);
+    await taskRoutes(api, services);
+    await bulletinRoutes(api, services);
   }, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
