@@ -6,6 +6,7 @@ import { buildApp } from './http/app';
 import { progressReporter } from './progress';
 import { registerBuiltinTemplates } from './features/templates/builtin';
 import { localDiskStore } from './storage/local-disk-store';
+import { scheduleDailySnapshots } from './features/targets/snapshot.job';
 
 export async function serve(config: Config, opts: { demo: boolean }) {
   const database = await openDatabase(config);
@@ -31,6 +32,8 @@ export async function serve(config: Config, opts: { demo: boolean }) {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const stopSnapshots = scheduleDailySnapshots(database, (err) => app.log.error({ err }, 'daily target snapshot failed'));
+  app.addHook('onClose', async () => stopSnapshots());
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`团建已启动：http://localhost:${config.port}/  （数据库：${database.engine === 'pglite' ? `PGlite ${config.pgliteDir}` : 'PostgreSQL'}）\n`);
   return app;

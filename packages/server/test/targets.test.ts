@@ -5,6 +5,7 @@ import { importDivisions } from '../src/features/orgs/divisions.import';
 import { dissolveOrg } from '../src/features/orgs/orgs.restructure';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { assignHolder } from '../src/features/programs/holders.service';
+import { snapshotRunningPrograms } from '../src/features/targets/snapshot.job';
 import { createProgram } from '../src/features/programs/programs.service';
 import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
@@ -325,5 +326,12 @@ describe('S4.1 S4.2 progress from the registry, snapshots, burn-up, projection a
     expect(rows[2]!.slice(0, 2)).toEqual(['2', '共青团南安市委员会▲']);
     expect(rows).toHaveLength(1 + 9 + 1);
     expect(rows.at(-1)!.slice(1, 5)).toEqual(['合计', '5000', '25', '3']);
+  });
+
+  it('S4.2 the daily job snapshots every running program, once per day however often it runs', async () => {
+    expect(await snapshotRunningPrograms(t.database, '2012-11-21')).toBe(134);
+    expect(await snapshotRunningPrograms(t.database, '2012-11-21')).toBe(134);
+    expect(await t.database.query('SELECT 1 FROM target_snapshots WHERE on_date = $1', ['2012-11-21'])).toHaveLength(134);
+    expect(await snapshotRunningPrograms(t.database, '2013-01-05')).toBe(0); // the 2012 program has ended
   });
 });
