@@ -80,8 +80,11 @@ export async function seedUser(database: Database, username: string, role: Role,
 
 // testApp is called from beforeAll, where a nested afterAll would never run: close from the file's root suite.
 const openApps: Array<() => Promise<void>> = [];
+/** Successful writes without an audit row, from any test of the file: the file fails (issue 9 audit completeness). */
+const unaudited: string[] = [];
 afterAll(async () => {
   for (const close of openApps.splice(0)) await close();
+  if (unaudited.length) throw new Error(`写操作缺少审计记录：\n${[...new Set(unaudited)].join('\n')}`);
 });
 
 /** App + database + fixture tree; closed after the file's tests. */
@@ -89,7 +92,7 @@ export async function testApp(opts: { clock?: Clock } = {}) {
   const database = await freshDatabase();
   const clock = opts.clock ?? testClock();
   const app = await buildApp({
-    database, now: clock.now, webDist: null,
+    database, now: clock.now, webDist: null, onUnaudited: (v) => unaudited.push(v),
     config: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, logLevel: 'silent', secureCookies: false },
   });
   const tree = await seedTree(database);

@@ -52,6 +52,8 @@ describe('idempotent submission', () => {
     const retry = await withKey(town, 'phone-retry-0001', supervision('2026-01-10'));
     expect(first.statusCode).toBe(200);
     expect(retry.json().savedId).toBe(first.json().savedId);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await count()).toBe(before + 1);
   });
 

@@ -33,6 +33,7 @@ import { localDiskStore } from '../storage/local-disk-store';
 import type { ObjectStore } from '../storage/object-store';
 import { registerErrorHandler } from './errors-plugin';
 import { registerRateLimits } from './rate-limit';
+import { checkAuditCompleteness } from '../audit/audit-invariant';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,6 +49,8 @@ export interface AppDeps {
   webDist?: string | null;
   /** Where evidence files go; serve.ts passes DATA_DIR/evidence. Without one (tests), a temp folder removed on close. */
   storage?: ObjectStore;
+  /** Tests: called for each successful write that left no audit row (audit/audit-invariant.ts). */
+  onUnaudited?: (violation: string) => void;
 }
 
 export type App = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -114,6 +117,7 @@ export async function buildApp(deps: AppDeps) {
   });
   registerAuthHooks(app, services);
   registerRateLimits(app, services.now);
+  if (deps.onUnaudited) checkAuditCompleteness(app, deps.database, deps.onUnaudited);
 
   await app.register(async (api) => {
     await systemRoutes(api, services);

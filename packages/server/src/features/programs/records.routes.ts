@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Services } from '../../http/app';
 import { auditContext, requireActor } from '../../http/context';
 import { BadRequestError } from '../../http/errors';
-import { createRecord, listRecords } from './records.service';
+import { listRecords, saveRecord } from './records.service';
 import { reviewRecord, submitRecord, updateRecord } from './records.workflow';
 
 const Params = z.object({ id: Id });
@@ -25,10 +25,12 @@ export async function recordRoutes(app: FastifyInstance, s: Services) {
 
   r.get('/programs/:id/records', { schema: { tags, params: Params, response: { 200: RecordList } } }, async (req) =>
     listRecords(db, requireActor(req), req.params.id));
-  r.post('/programs/:id/records', { schema: { tags, params: Params, headers: IdempotencyHeaders, body: RecordCreate, response: { 200: RecordSaved } } }, async (req) => {
+  r.post('/programs/:id/records', { schema: { tags, params: Params, headers: IdempotencyHeaders, body: RecordCreate, response: { 200: RecordSaved } } }, async (req, reply) => {
     const actor = requireActor(req);
-    const savedId = await createRecord(db, auditContext(req, s.now), actor, req.params.id, req.body, idempotencyKey(req.headers['idempotency-key']));
-    return { ...(await listRecords(db, actor, req.params.id)), savedId };
+    const saved = await saveRecord(db, auditContext(req, s.now), actor, req.params.id, req.body, idempotencyKey(req.headers['idempotency-key']));
+    // As payment APIs do: tell the client (and the audit check) that this answer repeats an earlier one.
+    if (saved.replayed) reply.header('idempotent-replayed', 'true');
+    return { ...(await listRecords(db, actor, req.params.id)), savedId: saved.id };
   });
   r.post('/records/:id/submit', { schema: { tags, params: Params, body: z.object({ version: z.number().int().min(0) }), response: { 200: RecordList } } }, async (req) => {
     const actor = requireActor(req);

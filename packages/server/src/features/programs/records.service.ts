@@ -75,12 +75,17 @@ async function recordForKey(db: Db, userId: number, key: string): Promise<number
  * also when the two requests race: the key's primary key lets only one transaction commit.
  */
 export async function createRecord(db: Db, ctx: AuditContext, actor: Actor, programId: number, input: Input, idempotencyKey?: string): Promise<number> {
+  return (await saveRecord(db, ctx, actor, programId, input, idempotencyKey)).id;
+}
+
+/** As createRecord, also saying whether the answer replays an earlier request (nothing new was written). */
+export async function saveRecord(db: Db, ctx: AuditContext, actor: Actor, programId: number, input: Input, idempotencyKey?: string): Promise<{ id: number; replayed: boolean }> {
   if (idempotencyKey) {
     const earlier = await recordForKey(db, actor.userId, idempotencyKey);
-    if (earlier !== null) return earlier;
+    if (earlier !== null) return { id: earlier, replayed: true };
   }
   try {
-    return await db.transaction(async (tx) => {
+    const id = await db.transaction(async (tx) => {
       const program = await loadProgram(tx, actor, programId);
       const values = await recordValues(tx, actor, program, input);
       const [row] = await tx.insert(records).values({ ...values, createdBy: actor.userId, createdAt: ctx.now() }).returning();
@@ -88,10 +93,11 @@ export async function createRecord(db: Db, ctx: AuditContext, actor: Actor, prog
       await audit(tx, ctx, { action: 'record.create', objectType: 'record', objectId: row!.id, after: row });
       return row!.id;
     });
+    return { id, replayed: false };
   } catch (err) {
     if (idempotencyKey && isUniqueViolation(err)) {
       const winner = await recordForKey(db, actor.userId, idempotencyKey);
-      if (winner !== null) return winner;
+      if (winner !== null) return { id: winner, replayed: true };
     }
     throw err;
   }
@@ -133,6 +139,7 @@ export async function listRecords(db: Db, actor: Actor, programId: number) {
       days: r.days, peopleReached: r.peopleReached, amount: r.amount, partnerOrgIds: r.partnerOrgIds,
       departmentId: r.departmentId, cadreIds: r.cadreIds, deliverableKey: r.deliverableKey, status: r.status,
       version: r.version, supersedesId: r.supersedesId, reviewReason: r.reviewReason,
+      fields: r.fields as Record<string, string | number | boolean | null>,
     })),
   };
 }
