@@ -6,6 +6,7 @@ import { createOrg } from '../features/orgs/orgs.service';
 import { orgs } from '../features/orgs/orgs.table';
 import { decide, nominate } from '../features/programs/nominations.service';
 import { createPairing } from '../features/programs/pairings.service';
+import { assignHolder } from '../features/programs/holders.service';
 import { createProgram } from '../features/programs/programs.service';
 import { programRoles, programTemplates } from '../features/programs/programs.table';
 import { createRecord } from '../features/programs/records.service';
@@ -64,6 +65,8 @@ async function meizhouPairing(database: Database, programId: number) {
   await nominate(db, ctx, SYSTEM_ACTOR, programId, { roleKey: 'demo_town', orgId: waiting.id });
   await createPairing(db, ctx, SYSTEM_ACTOR, programId, { modeKey: 'demo_cobuild', members: { demo_units: [town.id, demoVillage.id], cobuild_unit: [cobuild.id] } });
   await createPairing(db, ctx, SYSTEM_ACTOR, programId, { modeKey: 'village_pair', members: { demo_village_side: [demoVillage.id], cobuild_village_side: [cobuild.id] } });
+  const county = (await db.select().from(orgs).where(sql`${orgs.code} = '441403'`))[0];
+  if (county) await meizhouCounty(database, programId, { county: county.id, town: town.id, demoVillage: demoVillage.id, cobuild: cobuild.id });
 
   const today = toCivilDate(new Date());
   const first = `${today.slice(0, 4)}-01-01`;
@@ -80,6 +83,31 @@ async function meizhouPairing(database: Database, programId: number) {
     if (pattern[m] !== 0 && joint <= today) {
       await createRecord(db, ctx, SYSTEM_ACTOR, programId, { kind: 'joint_activity', orgId: demoVillage.id, occurredOn: joint, peopleReached: 30 + m, partnerOrgIds: [cobuild.id], fields: demoFields('joint_activity') });
     }
+  }
+}
+
+/**
+ * S0.4, S0.5, S0.7, S0.8 on 梅县区: the county committee with its "2+3" units, quarterly study exchanges and
+ * lecture tours, monthly supervision by the county and the demo town, quarterly bulletins — each with a gap,
+ * and the other 梅州 counties named but silent, so their rows read red.
+ */
+async function meizhouCounty(database: Database, programId: number, units: { county: number; town: number; demoVillage: number; cobuild: number }) {
+  const db = database.db;
+  const counties = await db.select().from(orgs).where(sql`${orgs.code} LIKE '4414%' AND ${orgs.level} = 'county'`).orderBy(orgs.code);
+  for (const c of counties) await assignHolder(db, ctx, SYSTEM_ACTOR, programId, { roleKey: 'county_committee', holder: { type: 'org', id: c.id } });
+  await createPairing(db, ctx, SYSTEM_ACTOR, programId, { modeKey: '2+3', members: { county_side: [units.county], paired_units: [units.town, units.demoVillage, units.cobuild] } });
+  const today = toCivilDate(new Date());
+  const year = today.slice(0, 4);
+  const rec = async (input: Parameters<typeof createRecord>[4]) => { if (input.occurredOn <= today) await createRecord(db, ctx, SYSTEM_ACTOR, programId, input); };
+  for (const [q, month] of ['01', '04', '07', '10'].entries()) {
+    if (q !== 2) await rec({ kind: 'study_exchange', orgId: units.town, occurredOn: `${year}-${month}-18`, peopleReached: 24, fields: { topic: `第${q + 1}季度结对共建交流研讨` } });
+    if (q !== 1) await rec({ kind: 'lecture_tour', orgId: units.demoVillage, occurredOn: `${year}-${month}-22`, peopleReached: 40, fields: { topic: '青年大学习团课下乡', lecturer: '李晓明', lecturer_level: '县' } });
+    if (q !== 3) await rec({ kind: 'bulletin', orgId: units.county, occurredOn: addDays(addMonths(`${year}-${month}-01`, 2), 25), fields: { summary: `第${q + 1}季度结对共建工作总结`, progress: '各镇村按计划推进' } });
+  }
+  for (let m = 0; m < 12; m++) {
+    const first = addMonths(`${year}-01-01`, m);
+    if (m % 4 !== 3) await rec({ kind: 'site_supervision', orgId: units.county, occurredOn: addDays(first, 15), fields: { visited_org: '丙村镇团委', findings: '台账齐全，例会按时召开' } });
+    if (m % 5 !== 4) await rec({ kind: 'site_supervision', orgId: units.town, occurredOn: addDays(first, 19), fields: { visited_org: '示范村团支部', guidance: '加强青年志愿服务队建设' } });
   }
 }
 
