@@ -137,6 +137,8 @@ export const ProgramRecord = z.object({
   version: z.number().int(),
   supersedesId: z.number().int().nullable(),
   reviewReason: z.string().nullable(),
+  /** The kind's own fields as typed, so that a draft or a returned record can be opened again and finished. */
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 export const RecordReview = z.object({
   decision: z.enum(['verify', 'return']),
