@@ -65,7 +65,12 @@ export const SUBJECT_KIND_LABELS: Record<string, string> = {
   role: '角色', pairing_side: '结对方', department: '部室', cadre: '团干部', org_kind: '组织类型',
 };
 /** Work record statuses; the server may add more, shown as they are. */
-export const RECORD_STATUS_LABELS: Record<string, string> = { submitted: '已提交', verified: '已核实', rejected: '已退回' };
+export const RECORD_STATUS_LABELS: Record<string, string> = {
+  draft: '草稿', submitted: '已提交', verified: '已核实', returned: '已退回', superseded: '已被新版本取代',
+};
+export const RECORD_STATUS_COLORS: Record<string, string> = {
+  draft: 'default', submitted: 'processing', verified: 'success', returned: 'error', superseded: 'default',
+};
 export const QUANTITY_LABELS: Record<string, string> = { days: '天数', peopleReached: '覆盖人数', amount: '金额（元）' };
 
 export const EVENT_LABELS: Record<OrgEvent['kind'], string> = {

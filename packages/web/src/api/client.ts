@@ -52,11 +52,13 @@ type RequestOptions = {
   /** Login answers 401 for a wrong password; that must not bounce the login page to itself. */
   skipUnauthorizedRedirect?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. the Idempotency-Key of a record sent from a phone. */
+  headers?: Record<string, string>;
 };
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.form) {
     body = options.form;

@@ -32,9 +32,11 @@ export type TemplateField = {
 };
 export type TemplateRecordKind = {
   id: string; name: string; refs?: string[]; fields: TemplateField[]; quantities?: string[]; withPartner?: boolean; byDepartment?: boolean; byCadres?: boolean;
+  evidence?: 'required' | 'optional' | 'none';
 };
 export type TemplateObligation = {
   id: string; ref: string; name: string; who: { kind: string; ref: string }; measure: string; min: number; period: string;
+  what?: { recordKinds?: string[]; jointWithPartner?: boolean };
 };
 export type TemplateRole = { id: string; name: string; refs?: string[]; holder: string; standard?: string };
 export type TemplatePairingMode = { id: string; name: string; refs?: string[]; sides: { id: string; name: string; who: { roles?: string[]; holder?: string } }[] };

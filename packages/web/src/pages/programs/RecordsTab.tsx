@@ -1,15 +1,34 @@
-import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { CloudSyncOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Table, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useCan } from '../../api/auth';
 import { useRecords, type Program, type ProgramRecord, type TemplateDefinition } from '../../api/programs';
-import { RECORD_STATUS_LABELS } from '../../labels';
+import { RECORD_STATUS_COLORS, RECORD_STATUS_LABELS } from '../../labels';
+import { CheckinModal } from './CheckinModal';
 import { EvidenceDrawer } from './EvidenceDrawer';
+import { RecordActions } from './RecordActions';
 import { RecordFormDrawer } from './RecordFormDrawer';
+import { RecordReviewModal } from './RecordReviewModal';
+import { useOutboxResume } from './useOutboxResume';
+import { useSending } from './recordOutbox';
 
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN'));
 
-export function RecordsTable({ records, loading }: { records: ProgramRecord[]; loading?: boolean }) {
+/** The first thing typed into a record (its title or topic), to tell records of one day apart. */
+function summaryOf(r: ProgramRecord): string {
+  const text = Object.values(r.fields ?? {}).find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  return text ? (text.length > 24 ? `${text.slice(0, 24)}…` : text) : '—';
+}
+
+export function RecordStatusTag({ record }: { record: ProgramRecord }) {
+  return (
+    <Tag color={RECORD_STATUS_COLORS[record.status]} title={record.reviewReason ?? undefined} style={{ marginInlineEnd: 0 }}>
+      {RECORD_STATUS_LABELS[record.status] ?? record.status}
+    </Tag>
+  );
+}
+
+export function RecordsTable({ records, loading, actions }: { records: ProgramRecord[]; loading?: boolean; actions?: (r: ProgramRecord) => ReactNode }) {
   const [evidenceOf, setEvidenceOf] = useState<ProgramRecord | null>(null);
   return (
     <>
@@ -23,17 +42,27 @@ export function RecordsTable({ records, loading }: { records: ProgramRecord[]; l
         columns={[
           { title: '日期', dataIndex: 'occurredOn', fixed: 'left' },
           { title: '类型', dataIndex: 'kindName' },
+          { title: '内容', key: 'summary', render: (_: unknown, r: ProgramRecord) => summaryOf(r) },
           { title: '组织', dataIndex: 'orgName' },
           { title: '天数', dataIndex: 'days', render: num },
           { title: '覆盖人数', dataIndex: 'peopleReached', render: num },
           { title: '金额（元）', dataIndex: 'amount', render: num },
-          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{RECORD_STATUS_LABELS[s] ?? s}</Tag> },
+          {
+            title: '状态', dataIndex: 'status',
+            render: (_: string, r: ProgramRecord) => (
+              <>
+                <RecordStatusTag record={r} />
+                {r.status === 'returned' && r.reviewReason && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>理由：{r.reviewReason}</Typography.Text>}
+              </>
+            ),
+          },
           {
             title: '佐证材料', key: 'evidence',
             render: (_: unknown, r: ProgramRecord) => (
               <Button size="small" icon={<PaperClipOutlined aria-hidden />} onClick={() => setEvidenceOf(r)} aria-label={`佐证材料 ${r.occurredOn} ${r.orgName}`}>查看</Button>
             ),
           },
+          ...(actions ? [{ title: '操作', key: 'actions', render: (_: unknown, r: ProgramRecord) => actions(r) }] : []),
         ]}
       />
       {evidenceOf && <EvidenceDrawer record={evidenceOf} onClose={() => setEvidenceOf(null)} />}
@@ -41,22 +70,54 @@ export function RecordsTable({ records, loading }: { records: ProgramRecord[]; l
   );
 }
 
-/** 工作记录: what the orgs did, each record of a kind the template defines. */
+type Dialog =
+  | { type: 'new'; n: number }
+  | { type: 'edit'; record: ProgramRecord }
+  | { type: 'review'; record: ProgramRecord; decision: 'verify' | 'return' }
+  | { type: 'checkin'; record: ProgramRecord };
+
+/** 工作记录: what the orgs did, each record of a kind the template defines; submitted, verified or returned here. */
 export function RecordsTab({ program, definition }: { program: Program; definition: TemplateDefinition }) {
   const can = useCan();
   const records = useRecords(program.id);
-  const [adding, setAdding] = useState(0);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const waiting = useSending(program.id).filter((s) => s.waiting);
+  useOutboxResume(program.id, dialog?.type !== 'new');
+  const close = () => setDialog(null);
 
   return (
     <>
       {can('record.create') && definition.recordKinds.length > 0 && (
         <div style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding((n) => n + 1)}>新增记录</Button>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ type: 'new', n: Date.now() })}>新增记录</Button>
         </div>
       )}
+      {waiting.length > 0 && dialog?.type !== 'new' && (
+        <Alert type="warning" showIcon icon={<CloudSyncOutlined aria-hidden />} style={{ marginBottom: 12 }}
+          title={`${waiting.length} 条记录等待网络恢复后自动提交（已保存在本机，不会重复）`} />
+      )}
       {records.isError && <Typography.Paragraph type="danger">{records.error.message}</Typography.Paragraph>}
-      <RecordsTable records={records.data?.items ?? []} loading={records.isFetching} />
-      {adding > 0 && <RecordFormDrawer key={adding} program={program} definition={definition} onClose={() => setAdding(0)} />}
+      <RecordsTable
+        records={records.data?.items ?? []}
+        loading={records.isFetching}
+        actions={(r) => (
+          <RecordActions
+            programId={program.id}
+            record={r}
+            definition={definition}
+            onEdit={() => setDialog({ type: 'edit', record: r })}
+            onReview={(decision) => setDialog({ type: 'review', record: r, decision })}
+            onCheckin={() => setDialog({ type: 'checkin', record: r })}
+            onReload={() => void records.refetch()}
+          />
+        )}
+      />
+      {dialog?.type === 'new' && <RecordFormDrawer key={dialog.n} program={program} definition={definition} onClose={close} />}
+      {dialog?.type === 'edit' && <RecordFormDrawer key={`edit-${dialog.record.id}`} program={program} definition={definition} record={dialog.record} onClose={close} />}
+      {dialog?.type === 'review' && (
+        <RecordReviewModal programId={program.id} record={dialog.record} decision={dialog.decision} onClose={close} onReload={() => void records.refetch()} />
+      )}
+      {dialog?.type === 'checkin' && <CheckinModal programId={program.id} record={dialog.record} onClose={close} />}
     </>
   );
 }
