@@ -12,6 +12,7 @@ const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const ProgramsPage = lazy(() => import('./pages/programs/ProgramsPage'));
 const ProgramDetailPage = lazy(() => import('./pages/programs/ProgramDetailPage'));
+const CheckinPage = lazy(() => import('./pages/checkin/CheckinPage'));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>{node}</Suspense>
@@ -19,6 +20,8 @@ const page = (node: ReactNode) => (
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Attendees scan a QR code on their own phones: no account, outside the app's layout.
+  { path: '/checkin/:token', element: page(<CheckinPage />) },
   {
     element: <RequireSession />,
     children: [
