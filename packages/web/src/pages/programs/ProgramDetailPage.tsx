@@ -9,8 +9,9 @@ import { OverviewTab } from './OverviewTab';
 import { PairingsTab } from './PairingsTab';
 import { RecordsTab } from './RecordsTab';
 import { RisksTab } from './RisksTab';
+import { SpotChecksTab } from '../spotchecks/SpotChecksTab';
 
-const TABS = ['overview', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks'] as const;
+const TABS = ['overview', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks', 'spot-checks'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** One program: its template's roles and obligations, nominations, work records and the compliance matrix. */
@@ -52,6 +53,7 @@ export default function ProgramDetailPage() {
           { key: 'compliance', label: '合规矩阵', children: <ComplianceTab program={p} definition={definition} loadingTemplate={template.isLoading} /> },
           { key: 'deliverables', label: '任务成果', children: <DeliverablesTab program={p} definition={definition} /> },
           { key: 'risks', label: '逾期与风险', children: <RisksTab program={p} /> },
+          { key: 'spot-checks', label: '抽查', children: <SpotChecksTab program={p} definition={definition} /> },
         ]}
       />
     </Card>
