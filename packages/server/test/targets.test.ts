@@ -25,7 +25,6 @@ type Org = { id: number; name: string; code: string; parent_id: number };
 let townships: Org[]; // the 133 towns and townships (镇, 乡)
 const TARGET = 's4.1-direct-orgs';
 const ctx = systemContext('test');
-const sum = (parts: { amount: number }[]) => parts.reduce((s, p) => s + p.amount, 0);
 const byCode = (code: string) => townships.find((x) => x.code === code)!;
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { Breadcrumb, Card, Result, Spin, Tabs, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { definitionOf, useProgram, useTemplate } from '../../api/programs';
 import { ComplianceTab } from './ComplianceTab';
@@ -11,7 +12,10 @@ import { RecordsTab } from './RecordsTab';
 import { RisksTab } from './RisksTab';
 import { SpotChecksTab } from '../spotchecks/SpotChecksTab';
 
-const TABS = ['overview', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks', 'spot-checks'] as const;
+// Its chart library loads only when the tab is opened.
+const TargetsTab = lazy(() => import('../targets/TargetsTab'));
+
+const TABS = ['overview', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks', 'spot-checks', 'targets'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** One program: its template's roles and obligations, nominations, work records and the compliance matrix. */
@@ -53,6 +57,7 @@ export default function ProgramDetailPage() {
           { key: 'compliance', label: '合规矩阵', children: <ComplianceTab program={p} definition={definition} loadingTemplate={template.isLoading} /> },
           { key: 'deliverables', label: '任务成果', children: <DeliverablesTab program={p} definition={definition} /> },
           { key: 'risks', label: '逾期与风险', children: <RisksTab program={p} /> },
+          { key: 'targets', label: '目标与通报', children: <Suspense fallback={<Spin />}><TargetsTab program={p} /></Suspense> },
           { key: 'spot-checks', label: '抽查', children: <SpotChecksTab program={p} definition={definition} /> },
         ]}
       />
