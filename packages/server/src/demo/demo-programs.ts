@@ -12,6 +12,12 @@ import { programRoles, programTemplates } from '../features/programs/programs.ta
 import { createRecord } from '../features/programs/records.service';
 import { SYSTEM_ACTOR, systemContext } from '../system-actor';
 import { guangdongDemo, huaihuaDemo, luoheDemo, quanzhouDemo } from './demo-programs-s1-s4';
+import { luoheTasksDemo, quanzhouTargetsDemo } from './demo-targets';
+
+const TARGET_DEMOS: Record<string, (database: Database, programId: number) => Promise<void>> = {
+  's2-luohe-vital': luoheTasksDemo,
+  's4-quanzhou-big-committee': quanzhouTargetsDemo,
+};
 
 /** Each built-in template, instantiated for this year on the region its seed came from. */
 const DEMO_PROGRAMS = [
@@ -35,6 +41,7 @@ export async function instantiateSeedPrograms(database: Database) {
     const id = await createProgram(db, ctx, SYSTEM_ACTOR, { templateId: tpl.id, issuerOrgId: org.id, scopeOrgId: org.id, year, docNumber: p.doc });
     const fill = { 's0-meizhou-pairing': meizhouPairing, 's1-huaihua-assistance': huaihuaDemo, 's2-luohe-vital': luoheDemo, 's3-guangdong-stationing': guangdongDemo, 's4-quanzhou-big-committee': quanzhouDemo }[p.key];
     await fill?.(database, id);
+    await TARGET_DEMOS[p.key]?.(database, id);
   }
 }
 
