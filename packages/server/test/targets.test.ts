@@ -333,4 +333,33 @@ describe('S4.1 S4.2 progress from the registry, snapshots, burn-up, projection a
     expect(await t.database.query('SELECT 1 FROM target_snapshots WHERE on_date = $1', ['2012-11-21'])).toHaveLength(134);
     expect(await snapshotRunningPrograms(t.database, '2013-01-05')).toBe(0); // the 2012 program has ended
   });
+
+  it('S4.1 two levels: the city splits among its counties, a county among its own townships, each bulletin ranks its own units', async () => {
+    const counties = (await city.get(`/api/programs/${programId}/targets/subordinates?target=${TARGET}&among=children`)).json().items as { orgId: number; orgName: string }[];
+    const anxi = counties.find((c) => c.orgName === '共青团安溪县委员会')!;
+    const parts = counties.map((c) => ({ orgId: c.orgId, amount: c.orgId === anxi.orgId ? 1100 : 0 }));
+    parts.find((p) => p.orgId !== anxi.orgId)!.amount = 3900;
+    const version = (await city.get(`/api/programs/${programId}/targets/parts?target=${TARGET}`)).json().split.version;
+    const byCounty = await city.post(`/api/programs/${programId}/targets/split`, { target: TARGET, method: 'hand', among: 'children', parts, version });
+    expect(byCounty.statusCode, byCounty.body).toBe(200);
+    // 安溪 splits its 1,100 equally among its 24 towns (its named township committees)
+    const county = await city.post(`/api/programs/${programId}/targets/split`, { target: TARGET, orgId: anxi.orgId, method: 'equal' });
+    expect(county.statusCode, county.body).toBe(200);
+    const view = county.json();
+    expect(view).toMatchObject({ whole: 1100, sum: 1100 });
+    expect(view.parts).toHaveLength(townships.filter((x) => x.parent_id === anxi.orgId).length);
+    expect(view.parts.find((p: { orgId: number }) => p.orgId === A.id).actual).toBe(14);
+    // the city cannot now change 安溪's share under it
+    const changed = parts.map((p) => (p.orgId === anxi.orgId ? { ...p, amount: 1000 } : p.amount === 3900 ? { ...p, amount: 4000 } : p));
+    const refused = await city.post(`/api/programs/${programId}/targets/split`, { target: TARGET, method: 'hand', among: 'children', parts: changed, version: version + 1 });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toContain('共青团安溪县委员会已将其目标任务（1100）分解给下级');
+    // the city's bulletin ranks counties by their shares; 安溪's ranks its towns
+    const cityBulletin = (await city.post(`/api/programs/${programId}/bulletins`, { target: TARGET, kind: 'daily', date: '2012-11-20' })).json();
+    expect(cityBulletin.content.totals.target).toBe(5000);
+    expect(cityBulletin.content.ranking.find((r: { name: string }) => r.name === '共青团安溪县委员会')).toMatchObject({ target: 1100 });
+    const countyBulletin = (await city.post(`/api/programs/${programId}/bulletins`, { target: TARGET, kind: 'daily', date: '2012-11-20', orgId: anxi.orgId })).json();
+    expect(countyBulletin).toMatchObject({ number: 1, content: { totals: { target: 1100, actual: 22 } } });
+    expect(countyBulletin.content.ranking[0]).toMatchObject({ rank: 1, name: '凤城镇团委', actual: 14 });
+  });
 });
