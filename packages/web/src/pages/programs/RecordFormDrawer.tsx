@@ -1,5 +1,5 @@
 import { CloudSyncOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Drawer, Form, Grid, InputNumber, Select, Space, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Form, Grid, InputNumber, Select, Space, Upload, type UploadFile } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSession } from '../../api/auth';
@@ -15,7 +15,8 @@ import { KindFields, storable } from './recordFields';
 import {
   loadDraft, loadLastChoice, newIdempotencyKey, saveDraft, saveLastChoice, sendRecord, useSending, type OutboxItem, type RecordDraft,
 } from './recordOutbox';
-import { shortName, suggestRecords, type Suggestion } from './recordSuggestions';
+import { RecordQuickPick } from './RecordQuickPick';
+import { suggestRecords, type Suggestion } from './recordSuggestions';
 
 type Props = {
   program: Program;
@@ -93,18 +94,20 @@ export function RecordFormDrawer({ program, definition, record, onClose }: Props
     if (pick) apply(pick);
   }, [suggestions]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  /** A new org brings its first duty unless the chosen kind is one of its duties; the kind brings its partner. */
+  const follow = (org: number | undefined, k: string, orgChanged: boolean) => {
+    const forOrg = suggestions.filter((s) => s.org.id === org);
+    if (orgChanged && forOrg.length && !forOrg.some((s) => s.kind === k)) {
+      k = forOrg[0]!.kind;
+      form.setFieldValue('kind', k);
+    }
+    const s = forOrg.find((x) => x.kind === k);
+    if (s) form.setFieldValue('partnerOrgId', s.partners.length === 1 ? s.partners[0]!.id : undefined);
+  };
+
   const onValuesChange = (changed: Partial<RecordValues>, all: RecordValues) => {
     touched.current = true;
-    if ('orgId' in changed || 'kind' in changed) {
-      const forOrg = suggestions.filter((s) => s.org.id === all.orgId);
-      let k = all.kind;
-      if ('orgId' in changed && forOrg.length && !forOrg.some((s) => s.kind === k)) {
-        k = forOrg[0]!.kind;
-        form.setFieldValue('kind', k);
-      }
-      const s = forOrg.find((x) => x.kind === k);
-      if (s) form.setFieldValue('partnerOrgId', s.partners.length === 1 ? s.partners[0]!.id : undefined);
-    }
+    if ('orgId' in changed || 'kind' in changed) follow(all.orgId, all.kind, 'orgId' in changed);
     persist();
   };
 
@@ -237,26 +240,24 @@ export function RecordFormDrawer({ program, definition, record, onClose }: Props
       {record?.status === 'returned' && record.reviewReason && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`退回理由：${record.reviewReason}`} />
       )}
-      {!editing && suggestions.length > 0 && (
-        <div style={{ marginBottom: 16 }} role="group" aria-label="常用记录">
-          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 6 }}>按名单与结对预填（点选即可）：</Typography.Text>
-          <Space size={[6, 6]} wrap>
-            {suggestions.slice(0, 8).map((s) => (
-              <Tag.CheckableTag
-                key={s.key}
-                checked={current?.key === s.key}
-                onChange={() => {
-                  touched.current = true;
-                  apply(s);
-                  persist();
-                }}
-                style={{ whiteSpace: 'normal', border: '1px solid #d9d9d9', padding: '2px 8px' }}
-              >
-                {s.kindName} · {shortName(s.org.name)}{s.partners.length === 1 ? `（与${shortName(s.partners[0]!.name)}）` : ''}
-              </Tag.CheckableTag>
-            ))}
-          </Space>
-        </div>
+      {!editing && (
+        <RecordQuickPick
+          suggestions={suggestions}
+          orgId={orgId}
+          kindId={kindId}
+          onPickOrg={(o) => {
+            touched.current = true;
+            setNames((n) => ({ ...n, [o.id]: o.name }));
+            form.setFieldValue('orgId', o.id);
+            follow(o.id, form.getFieldValue('kind') as string, true);
+            persist();
+          }}
+          onPick={(x) => {
+            touched.current = true;
+            apply(x);
+            persist();
+          }}
+        />
       )}
       <Form<RecordValues>
         form={form}

@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Form, Input, Modal } from 'antd';
+import { Alert, App, Descriptions, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import type { ProgramRecord } from '../../api/programs';
@@ -14,6 +14,7 @@ export function RecordReviewModal({ programId, record, decision, onClose, onRelo
 }) {
   const review = useReviewRecord(programId);
   const report = useReportError();
+  const { message } = App.useApp();
   const [form] = Form.useForm<{ reason?: string }>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const verify = decision === 'verify';
@@ -22,7 +23,10 @@ export function RecordReviewModal({ programId, record, decision, onClose, onRelo
     const { reason } = await form.validateFields();
     setRefusal(null);
     review.mutate({ id: record.id, decision, reason: reason?.trim() || undefined, version: record.version }, {
-      onSuccess: onClose,
+      onSuccess: () => {
+        message.success(verify ? '已核实' : '已退回，填报单位修改后可重新提交');
+        onClose();
+      },
       onError: (e) => {
         if (e instanceof ApiError && e.status === 400) setRefusal(e.message);
         else report(e, { form, onReload: () => { onReload(); onClose(); } });

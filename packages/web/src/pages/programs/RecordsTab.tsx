@@ -1,6 +1,6 @@
 import { CloudSyncOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Table, Tag, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useCan } from '../../api/auth';
 import { useRecords, type Program, type ProgramRecord, type TemplateDefinition } from '../../api/programs';
 import { RECORD_STATUS_COLORS, RECORD_STATUS_LABELS } from '../../labels';
@@ -84,6 +84,8 @@ export function RecordsTab({ program, definition }: { program: Program; definiti
   const waiting = useSending(program.id).filter((s) => s.waiting);
   useOutboxResume(program.id, dialog?.type !== 'new');
   const close = () => setDialog(null);
+  // Newest first: what was just logged on a phone is on top.
+  const items = useMemo(() => [...(records.data?.items ?? [])].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.id - a.id), [records.data]);
 
   return (
     <>
@@ -98,7 +100,7 @@ export function RecordsTab({ program, definition }: { program: Program; definiti
       )}
       {records.isError && <Typography.Paragraph type="danger">{records.error.message}</Typography.Paragraph>}
       <RecordsTable
-        records={records.data?.items ?? []}
+        records={items}
         loading={records.isFetching}
         actions={(r) => (
           <RecordActions
