@@ -1,10 +1,11 @@
 import { CloudSyncOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Drawer, Form, Grid, InputNumber, Select, Space, Upload, type UploadFile } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSession } from '../../api/auth';
 import { EVIDENCE_ACCEPT, uploadEvidence } from '../../api/evidence';
-import { useNominations, usePairings, type Program, type ProgramRecord, type TemplateDefinition } from '../../api/programs';
+import { programKeys, useNominations, usePairings, type Program, type ProgramRecord, type TemplateDefinition } from '../../api/programs';
 import { useRecordListUpdate, useSubmitRecord, useUpdateRecord } from '../../api/records';
 import { OrgSelect } from '../../components/OrgSelect';
 import { useReportError } from '../../components/useReportError';
@@ -37,6 +38,7 @@ export function RecordFormDrawer({ program, definition, record, onClose }: Props
   const screens = Grid.useBreakpoint();
   const report = useReportError();
   const { message } = App.useApp();
+  const qc = useQueryClient();
   const session = useSession().data;
   const userId = session?.user.id ?? 0;
   const editing = record !== undefined;
@@ -171,7 +173,7 @@ export function RecordFormDrawer({ program, definition, record, onClose }: Props
       await finish(saved.savedId, photos, andSubmit ? '已提交记录' : fresh && fresh.id !== record.id ? '已保存为新版本，等待核实' : '已保存');
       onClose();
     } catch (e) {
-      report(e, { form, onReload: onClose });
+      report(e, { form, onReload: () => { void qc.invalidateQueries({ queryKey: programKeys.records(program.id) }); onClose(); } });
     } finally {
       setBusy(false);
     }
