@@ -15,6 +15,14 @@ const ConfigSchema = z.object({
   sessionAbsoluteHours: z.coerce.number().int().min(1).max(24 * 7).default(12),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   secureCookies: z.coerce.boolean().default(false),
+  /** Evidence in an S3-compatible bucket instead of DATA_DIR/evidence when all four are set. */
+  s3Endpoint: z.string().regex(/^https?:\/\//, { error: 'S3_ENDPOINT 必须以 http:// 或 https:// 开头' }).optional(),
+  s3Bucket: z.string().min(3).max(63).optional(),
+  s3AccessKeyId: z.string().min(1).optional(),
+  s3SecretAccessKey: z.string().min(1).optional(),
+  s3Region: z.string().min(1).default('us-east-1'),
+}).refine((c) => [c.s3Endpoint, c.s3Bucket, c.s3AccessKeyId, c.s3SecretAccessKey].every((v) => v === undefined) || [c.s3Endpoint, c.s3Bucket, c.s3AccessKeyId, c.s3SecretAccessKey].every((v) => v !== undefined), {
+  error: '使用对象存储须同时设置 S3_ENDPOINT、S3_BUCKET、S3_ACCESS_KEY_ID 和 S3_SECRET_ACCESS_KEY', path: ['s3Endpoint'],
 });
 export type Config = z.infer<typeof ConfigSchema> & { evidenceDir: string; pgliteDir: string };
 
@@ -38,6 +46,11 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     sessionAbsoluteHours: pick(flags.sessionAbsoluteHours, 'SESSION_ABSOLUTE_HOURS'),
     logLevel: pick(flags.logLevel, 'LOG_LEVEL'),
     secureCookies: pick(flags.secureCookies, 'SECURE_COOKIES'),
+    s3Endpoint: pick(undefined, 'S3_ENDPOINT'),
+    s3Bucket: pick(undefined, 'S3_BUCKET'),
+    s3AccessKeyId: pick(undefined, 'S3_ACCESS_KEY_ID'),
+    s3SecretAccessKey: pick(undefined, 'S3_SECRET_ACCESS_KEY'),
+    s3Region: pick(undefined, 'S3_REGION'),
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '配置'}: ${i.message}`);

@@ -6,6 +6,7 @@ import { buildApp } from './http/app';
 import { progressReporter } from './progress';
 import { registerBuiltinTemplates } from './features/templates/builtin';
 import { localDiskStore } from './storage/local-disk-store';
+import { s3Store } from './storage/s3-store';
 import { scheduleDailySnapshots } from './features/targets/snapshot.job';
 
 export async function serve(config: Config, opts: { demo: boolean }) {
@@ -23,7 +24,10 @@ export async function serve(config: Config, opts: { demo: boolean }) {
     bar.stop();
     if (demo) process.stdout.write(`演示数据已载入：${demo.created} 个组织（${demo.seconds.toFixed(1)} 秒）。演示账号 gd_manager、mz_manager、mx_reporter、qz_viewer 的密码同上。\n`);
   }
-  const app = await buildApp({ database, config, storage: localDiskStore(config.evidenceDir) });
+  const storage = config.s3Endpoint && config.s3Bucket && config.s3AccessKeyId && config.s3SecretAccessKey
+    ? s3Store({ endpoint: config.s3Endpoint, bucket: config.s3Bucket, accessKeyId: config.s3AccessKeyId, secretAccessKey: config.s3SecretAccessKey, region: config.s3Region })
+    : localDiskStore(config.evidenceDir);
+  const app = await buildApp({ database, config, storage });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
