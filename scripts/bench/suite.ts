@@ -1,0 +1,281 @@
+/**
+ * Step 2: each question answered three ways on the same database — through the application's own layer
+ * (the functions the routes call), as the best hand-written SQL, and as the per-request recursive walk
+ * over parent_id that an adjacency-list CRUD system does — with the answers checked against each other.
+ */
+import type { Actor } from '../../packages/server/src/auth/policy';
+import type { Database } from '../../packages/server/src/db/client';
+import { searchOrgs } from '../../packages/server/src/features/orgs/orgs.queries';
+import { complianceMatrix } from '../../packages/server/src/features/programs/compliance.service';
+import { listRecords } from '../../packages/server/src/features/programs/records.service';
+import { rollup } from '../../packages/server/src/features/rollups/rollups.service';
+import type { RollupLevel, RollupUnit } from '../../packages/server/src/features/rollups/rollups.queries';
+import type { Loaded } from './load-records';
+import type { Node, Tree } from './load-tree';
+import { timeInTurns, timeIt } from './measure';
+import type { Report } from './report';
+
+export interface SuiteInput {
+  database: Database;
+  report: Report;
+  tree: Tree;
+  loaded: Loaded;
+  admin: Actor;
+  countyActor: Actor;
+  /** Compliance is judged as of this instant: after the synthetic year, so every month has closed. */
+  now: Date;
+  runs: number;
+  warmup: number;
+  recursiveRuns: number;
+}
+
+const COUNTED = `('submitted', 'verified')`;
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const hiOf = (path: string) => `${path.slice(0, -1)}0`;
+
+export interface RollupCase {
+  name: string;
+  scope: Node;
+  level: RollupLevel;
+  unit: RollupUnit;
+  kind: string;
+}
+
+type Cells = Map<string, number>;
+const total = (cells: Cells) => [...cells.values()].reduce((a, b) => a + b, 0);
+
+export async function runSuite(x: SuiteInput) {
+  const { report, tree, loaded } = x;
+  const top: RollupLevel = tree.root.level === 'city' ? 'county' : 'city';
+  const rollups = [
+    await rollupCase(x, { name: `rollup_${top}_quarter`, scope: tree.root, level: top, unit: 'quarter', kind: 'joint_activity' }),
+    await rollupCase(x, { name: 'rollup_county_township_month', scope: loaded.busy.county, level: 'township', unit: 'month', kind: 'joint_activity' }),
+  ];
+  await complianceCase(x);
+  await formCase(x);
+  await searchCase(x, 'search_subtree', await cityOf(x.database, loaded.busy.county), '中学');
+  await searchCase(x, 'search_all', tree.root, '青年志愿');
+  await recordsListCase(x);
+  report.note('TODO: S0.10 computed form measured as one hand-written SQL aggregate only; measure the forms service when it lands (packages/server/src/features/forms)');
+  return { rollups };
+}
+
+async function cityOf(database: Database, county: Node): Promise<Node> {
+  const id = Number(county.path.split('/').at(-3));
+  return (await database.query<Node>('SELECT id, path, level, code, name FROM orgs WHERE id = $1', [id]))[0]!;
+}
+
+/** The same roll-up as the app, written by hand: join, group by the path segment, name the groups. */
+function rollupSql(x: SuiteInput, c: RollupCase, depth: number, aggregateFirst: boolean) {
+  const p = x.loaded.s0;
+  const where = `r.program_id = ${p.id} AND r.kind = ${lit(c.kind)} AND r.occurred_on BETWEEN ${lit(p.startsOn)} AND ${lit(p.endsOn)} AND r.status IN ${COUNTED}`;
+  const range = `o.path >= ${lit(c.scope.path)} AND o.path < ${lit(hiOf(c.scope.path))} AND o.depth >= ${depth}`;
+  const inner = aggregateFirst
+    ? `SELECT split_part(o.path, '/', ${depth + 2})::int AS g, x.p, sum(x.n)::int AS n, sum(x.people)::bigint AS people, sum(x.amount)::float8 AS amount
+       FROM (SELECT r.org_id, date_trunc('${c.unit}', r.occurred_on::timestamp)::date AS p, count(*) AS n,
+                    coalesce(sum(r.people_reached), 0) AS people, coalesce(sum(r.amount), 0) AS amount
+             FROM records r WHERE ${where} GROUP BY 1, 2) x
+       JOIN orgs o ON o.id = x.org_id WHERE ${range} GROUP BY 1, 2`
+    : `SELECT split_part(o.path, '/', ${depth + 2})::int AS g, date_trunc('${c.unit}', r.occurred_on::timestamp)::date AS p, count(*)::int AS n,
+              coalesce(sum(r.people_reached), 0)::bigint AS people, coalesce(sum(r.amount), 0)::float8 AS amount
+       FROM records r JOIN orgs o ON o.id = r.org_id WHERE ${where} AND ${range} GROUP BY 1, 2`;
+  return `SELECT g.id, g.name, c.p, c.n, c.people, c.amount FROM (${inner}) c JOIN orgs g ON g.id = c.g WHERE g.level = ${lit(c.level)}`;
+}
+
+function recursiveOneSql(x: SuiteInput, c: RollupCase, groupId: number) {
+  const p = x.loaded.s0;
+  return `WITH RECURSIVE sub(id) AS (
+      SELECT ${groupId} UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id)
+    SELECT date_trunc('${c.unit}', r.occurred_on::timestamp)::date AS p, count(*)::int AS n,
+           coalesce(sum(r.people_reached), 0)::bigint AS people, coalesce(sum(r.amount), 0)::float8 AS amount
+    FROM records r JOIN sub ON sub.id = r.org_id
+    WHERE r.program_id = ${p.id} AND r.kind = ${lit(c.kind)} AND r.occurred_on BETWEEN ${lit(p.startsOn)} AND ${lit(p.endsOn)} AND r.status IN ${COUNTED}
+    GROUP BY 1`;
+}
+
+function recursiveAllSql(x: SuiteInput, c: RollupCase, groupIds: number[]) {
+  const p = x.loaded.s0;
+  return `WITH RECURSIVE sub(id, g) AS (
+      SELECT id, id FROM orgs WHERE id = ANY('{${groupIds.join(',')}}'::int[])
+      UNION ALL SELECT o.id, sub.g FROM orgs o JOIN sub ON o.parent_id = sub.id)
+    SELECT sub.g, date_trunc('${c.unit}', r.occurred_on::timestamp)::date AS p, count(*)::int AS n,
+           coalesce(sum(r.people_reached), 0)::bigint AS people, coalesce(sum(r.amount), 0)::float8 AS amount
+    FROM records r JOIN sub ON sub.id = r.org_id
+    WHERE r.program_id = ${p.id} AND r.kind = ${lit(c.kind)} AND r.occurred_on BETWEEN ${lit(p.startsOn)} AND ${lit(p.endsOn)} AND r.status IN ${COUNTED}
+    GROUP BY 1, 2`;
+}
+
+async function rollupCase(x: SuiteInput, c: RollupCase) {
+  const { database, report } = x;
+  const input = { programId: x.loaded.s0.id, kinds: [c.kind], scopeOrgId: c.scope.id, groupLevel: c.level, unit: c.unit };
+  const appAnswer = await rollup(database.db, x.admin, input);
+  const groups = appAnswer.rows.map((r) => r.orgId);
+  const depth = (await database.query<{ d: number }>('SELECT depth AS d FROM orgs WHERE id = $1', [groups[0] ?? c.scope.id]))[0]!.d;
+  const appCells: Cells = new Map(appAnswer.rows.flatMap((r) => r.cells.filter((k) => k.count > 0).map((k) => [`${r.orgId}|${k.periodKey}`, k.count] as const)));
+  const keyOf = (g: number, p: string) => `${g}|${c.unit === 'quarter' ? `${p.slice(0, 4)}-Q${Math.ceil(Number(p.slice(5, 7)) / 3)}` : p.slice(0, 7)}`;
+  const toCells = (rows: { g?: number; id?: number; p: string; n: number }[], g?: number) => new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [keyOf(g ?? r.g ?? r.id!, r.p), Number(r.n)]));
+
+  report.figure(`${c.name}.groups`, groups.length, 'groups');
+  report.figure(`${c.name}.cells`, groups.length * appAnswer.periods.length, 'cells');
+  report.figure(`${c.name}.records_counted`, total(appCells), 'records');
+
+  const joinSql = rollupSql(x, c, depth, false);
+  const aggSql = rollupSql(x, c, depth, true);
+  const { app, join, agg } = await timeInTurns({
+    app: () => rollup(database.db, x.admin, input),
+    join: () => database.query(joinSql),
+    agg: () => database.query(aggSql),
+  }, x.runs, x.warmup);
+  const perGroup = async () => {
+    const out: Cells = new Map();
+    for (const g of groups) for (const [k, v] of toCells(await database.query(recursiveOneSql(x, c, g)), g)) out.set(k, v);
+    return out;
+  };
+  const recursive = await timeIt(perGroup, x.recursiveRuns, 1);
+  const allSql = recursiveAllSql(x, c, groups);
+  const recursiveSingle = await timeIt(() => database.query(allSql), x.recursiveRuns, 1);
+
+  // The answers must agree, or the timings compare different work.
+  const answers = {
+    sql_join: toCells(await database.query(joinSql)),
+    sql_aggregate_first: toCells(await database.query(aggSql)),
+    recursive: await perGroup(),
+    recursive_single: toCells(await database.query(allSql)),
+  };
+  for (const [name, cells] of Object.entries(answers)) {
+    const same = cells.size === appCells.size && [...appCells].every(([k, v]) => cells.get(k) === v);
+    if (!same) report.note(`MISMATCH ${c.name}: ${name} gives ${total(cells)} records in ${cells.size} cells, the app ${total(appCells)} in ${appCells.size}`);
+  }
+
+  const sql = Math.min(join.median, agg.median);
+  report.figure(`${c.name}.app_ms`, app.median, 'ms');
+  report.figure(`${c.name}.sql_ms`, sql, 'ms');
+  report.figure(`${c.name}.sql_join_first_ms`, join.median, 'ms');
+  report.figure(`${c.name}.sql_aggregate_first_ms`, agg.median, 'ms');
+  report.figure(`${c.name}.recursive_ms`, recursive.median, 'ms');
+  report.figure(`${c.name}.recursive_single_ms`, recursiveSingle.median, 'ms');
+  report.ratio(`${c.name}.ratio_vs_sql`, app.median, sql);
+  report.ratio(`${c.name}.speedup_vs_recursive`, recursive.median, app.median);
+  report.ratio(`${c.name}.speedup_vs_recursive_single`, recursiveSingle.median, app.median);
+  return { c, depth, appMs: app.median, sqlMs: sql, records: total(appCells), cells: appCells, toCells };
+}
+export type RollupResult = Awaited<ReturnType<typeof rollupCase>>;
+
+/** The S0.8 meetings matrix of the busy county as its county manager sees it: subjects × 12 months. */
+async function complianceCase(x: SuiteInput) {
+  const { database, report, loaded } = x;
+  const obligation = 's0.8-work-meeting-demo';
+  const s0 = loaded.s0;
+  const county = loaded.busy.county;
+  const app = await complianceMatrix(database.db, x.countyActor, s0.id, obligation, x.now);
+  const appDone = app.rows.reduce((n, r) => n + r.cells.reduce((m, k) => m + k.done, 0), 0);
+  const sql = `
+    WITH subj AS (
+      SELECT m.org_id AS s, array_agg(DISTINCT p.org_id) AS partners
+      FROM pairings pr
+      JOIN pairing_members m ON m.pairing_id = pr.id AND m.side_key = 'demo_units'
+      JOIN pairing_members p ON p.pairing_id = pr.id AND p.side_key <> 'demo_units'
+      JOIN orgs o ON o.id = m.org_id
+      WHERE pr.program_id = ${s0.id} AND o.path >= ${lit(county.path)} AND o.path < ${lit(hiOf(county.path))}
+      GROUP BY m.org_id),
+    rec AS (
+      SELECT r.id, r.org_id, r.occurred_on, r.partner_org_ids FROM records r
+      WHERE r.org_id IN (SELECT s FROM subj UNION SELECT unnest(partners) FROM subj)
+        AND r.program_id = ${s0.id} AND r.kind = 'work_meeting' AND r.status IN ${COUNTED}
+        AND r.occurred_on BETWEEN ${lit(s0.startsOn)} AND ${lit(s0.endsOn)})
+    SELECT s.s, date_trunc('month', rec.occurred_on::timestamp)::date AS m, count(*)::int AS done,
+           CASE WHEN count(*) >= 2 THEN 'met' ELSE 'partly' END AS state
+    FROM subj s JOIN rec ON (rec.org_id = s.s AND rec.partner_org_ids && s.partners)
+                         OR (rec.org_id = ANY(s.partners) AND s.s = ANY(rec.partner_org_ids))
+    GROUP BY 1, 2`;
+  const rows = await database.query<{ done: number }>(sql);
+  const sqlDone = rows.reduce((n, r) => n + Number(r.done), 0);
+  if (sqlDone !== appDone) report.note(`MISMATCH compliance_county: SQL counts ${sqlDone} meetings, the app ${appDone}`);
+  const subjects = (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM program_roles WHERE program_id = ${s0.id} AND status = 'approved'`))[0]!.n;
+  report.figure('compliance_county.cells', app.rows.length * app.periods.length, 'cells');
+  report.figure('compliance_county.program_holders', subjects, 'holders');
+  const { a, s } = await timeInTurns({ a: () => complianceMatrix(database.db, x.countyActor, s0.id, obligation, x.now), s: () => database.query(sql) }, x.runs, x.warmup);
+  report.figure('compliance_county.app_ms', a.median, 'ms');
+  report.figure('compliance_county.sql_ms', s.median, 'ms');
+  report.ratio('compliance_county.ratio_vs_sql', a.median, s.median);
+}
+
+/**
+ * S0.10 (结对共建信息统计表) of the busy county for Q2: demo town, demo village, co-build village and the
+ * total × the seven columns. Until the forms service exists, the figure is the hand-written aggregate.
+ */
+async function formCase(x: SuiteInput) {
+  const { database, report, loaded } = x;
+  const s0 = loaded.s0;
+  const county = loaded.busy.county;
+  const year = s0.startsOn.slice(0, 4);
+  const sql = `
+    WITH h AS (
+      -- the holder's path as a scalar subquery: joined, the planner walks orgs by id to find 3 holders
+      SELECT pr.role_key, pr.org_id FROM program_roles pr
+      WHERE pr.program_id = ${s0.id} AND pr.status = 'approved' AND pr.role_key IN ('demo_town', 'demo_village', 'cobuild_village')
+        AND (SELECT o.path FROM orgs o WHERE o.id = pr.org_id) >= ${lit(county.path)}
+        AND (SELECT o.path FROM orgs o WHERE o.id = pr.org_id) < ${lit(hiOf(county.path))})
+    SELECT coalesce(h.role_key, 'total') AS row,
+      count(r.id) FILTER (WHERE r.kind = 'study_exchange') AS study_exchange,
+      count(r.id) FILTER (WHERE r.kind = 'work_meeting') AS work_meeting,
+      coalesce(sum(r.amount) FILTER (WHERE r.kind = 'fund_transfer'), 0) / 10000 AS funds_10k_yuan,
+      count(r.id) FILTER (WHERE r.kind = 'lecture_tour') AS lecture_tour,
+      count(r.id) FILTER (WHERE r.kind = 'report_to_party') AS report_to_party,
+      count(r.id) FILTER (WHERE r.kind = 'problem_solved') AS problem_solved,
+      count(r.id) FILTER (WHERE r.kind = 'joint_activity' AND EXISTS (
+        SELECT 1 FROM orgs p WHERE p.id = ANY(r.partner_org_ids) AND p.honors && ARRAY['youth_civilization_post', 'may_fourth_red_flag'])) AS with_honored_orgs
+    FROM h LEFT JOIN records r ON r.org_id = h.org_id AND r.program_id = ${s0.id} AND r.status IN ${COUNTED}
+      AND r.occurred_on BETWEEN '${year}-04-01' AND '${year}-06-30'
+    GROUP BY ROLLUP (h.role_key)`;
+  const rows = await database.query(sql);
+  report.figure('form_s0_10_county_quarter.rows', rows.length, 'rows');
+  const s = await timeIt(() => database.query(sql), x.runs, x.warmup);
+  report.figure('form_s0_10_county_quarter.sql_ms', s.median, 'ms');
+}
+
+/** Name search inside a subtree, as the org picker does it: a page of 20 and the capped count. */
+async function searchCase(x: SuiteInput, name: string, under: Node, q: string) {
+  const { database, report } = x;
+  const search = () => searchOrgs(database.db, x.admin, { q, underPath: under.path }, 1, 20);
+  const first = await search();
+  const esc = q.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  const byName = [...q].length === 2 ? `name_bigrams @> ARRAY[lower(${lit(q)})]::text[] AND name ILIKE ${lit(`%${esc}%`)}` : `name ILIKE ${lit(`%${esc}%`)}`;
+  const where = `path >= ${lit(under.path)} AND path < ${lit(hiOf(under.path))} AND (${byName} OR code LIKE ${lit(`${esc}%`)})`;
+  const rowsSql = `SELECT o.*, EXISTS (SELECT 1 FROM orgs c WHERE c.parent_id = o.id) AS has_children FROM orgs o WHERE ${where} ORDER BY depth, code LIMIT 20`;
+  const countSql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM orgs WHERE ${where} LIMIT 10000) capped`;
+  const hand = async () => Promise.all([database.query(rowsSql), database.query(countSql)]);
+  const [handRows, handCount] = await hand();
+  if (handRows.length !== first.rows.length || (handCount[0] as { n: number }).n !== first.total) {
+    report.note(`MISMATCH ${name}: SQL ${handRows.length} rows of ${(handCount[0] as { n: number }).n}, the app ${first.rows.length} of ${first.total}`);
+  }
+  report.note(`${name}: "${q}" under ${under.name}, ${first.total}${first.total >= 10_000 ? '+' : ''} matches`);
+  report.figure(`${name}.matches`, first.total, 'orgs');
+  const { a, s } = await timeInTurns({ a: search, s: hand }, x.runs, x.warmup);
+  report.figure(`${name}.app_ms`, a.median, 'ms');
+  report.figure(`${name}.sql_ms`, s.median, 'ms');
+  report.ratio(`${name}.ratio_vs_sql`, a.median, s.median);
+}
+
+/**
+ * The records list of the S0 program as the busy county's manager reads it. listRecords loads every
+ * record of the program and filters by scope in JavaScript, so it is measured only where that fits.
+ */
+async function recordsListCase(x: SuiteInput) {
+  const { database, report, loaded } = x;
+  const n = (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM records WHERE program_id = ${loaded.s0.id}`))[0]!.n;
+  report.figure('records_list_county.program_records', n, 'records');
+  if (n > 1_500_000) {
+    report.note(`records_list_county skipped: listRecords would load all ${n} records of the program into Node to keep the county's`);
+    return;
+  }
+  const county = loaded.busy.county;
+  const first = await listRecords(database.db, x.countyActor, loaded.s0.id);
+  report.figure('records_list_county.rows', first.items.length, 'records');
+  const sql = `SELECT r.*, o.name AS org_name FROM records r JOIN orgs o ON o.id = r.org_id
+    WHERE r.program_id = ${loaded.s0.id} AND o.path >= ${lit(county.path)} AND o.path < ${lit(hiOf(county.path))} ORDER BY r.occurred_on, r.id`;
+  const { a, s } = await timeInTurns({ a: () => listRecords(database.db, x.countyActor, loaded.s0.id), s: () => database.query(sql) }, Math.min(x.runs, 3), 1);
+  report.figure('records_list_county.app_ms', a.median, 'ms');
+  report.figure('records_list_county.sql_ms', s.median, 'ms');
+  report.ratio('records_list_county.ratio_vs_sql', a.median, s.median);
+}
