@@ -9,6 +9,7 @@ import type { ProgramTemplate, TemplateRecordKind } from '@tuanjian/domain';
 import type { Database, Queryable } from '../../packages/server/src/db/client';
 import { createProgram } from '../../packages/server/src/features/programs/programs.service';
 import { SYSTEM_ACTOR, systemContext } from '../../packages/server/src/system-actor';
+import { BatchWriter } from './bulk';
 import type { Report } from './report';
 import { int, pick, rng, weighted, type Rand } from './rng';
 import type { County, Node, Tree } from './load-tree';
@@ -40,7 +41,6 @@ class RecordSink {
   written = 0;
   /** Rows handed in so far, written or still buffered. */
   added = 0;
-  constructor(private database: Database, private report: Report, private total: number) {}
   private empty() {
     return { program: [] as number[], kind: [] as string[], org: [] as number[], date: [] as string[], people: [] as (number | null)[], amount: [] as (number | null)[], days: [] as (number | null)[], partners: [] as string[], fields: [] as string[], status: [] as string[] };
   }
@@ -52,13 +52,23 @@ class RecordSink {
     c.partners.push(`{${partners.join(',')}}`); c.fields.push(JSON.stringify(fields)); c.status.push(status);
     if (c.program.length >= BATCH) await this.flush();
   }
+  private writer: BatchWriter;
+  constructor(database: Database, private report: Report, private total: number) {
+    this.writer = new BatchWriter(database, database.engine === 'postgres' ? 2 : 1);
+  }
+  get dbWaitMs() { return this.writer.waitMs; }
   async flush() {
     const c = this.cols;
     if (c.program.length === 0) return;
     this.cols = this.empty();
-    await insertRecords(this.database, c);
-    this.written += c.program.length;
-    this.report.progress(`  records ${this.written}/${this.total}`);
+    await this.writer.submit((q) => insertRecords(q, c), () => {
+      this.written += c.program.length;
+      this.report.progress(`  records ${this.written}/${this.total}`);
+    });
+  }
+  async finish() {
+    await this.flush();
+    await this.writer.drain();
   }
 }
 
@@ -123,12 +133,13 @@ export async function loadRecords(database: Database, tree: Tree, total: number,
     const partners = kind.withPartner ? [pick(rand, county.members)] : [];
     await sink.add(program.id, kind.id, org, dateIn(rand, program, monthOf), quantities(kind, rand), partners, fieldsFor(kind, rand, i % 50), STATUS[statusOf(rand)]!);
   }
-  await sink.flush();
+  await sink.finish();
   report.progressDone();
   const seconds = (Date.now() - t) / 1000;
   report.figure('load.records.count', sink.written, 'records');
   report.figure('load.records.seconds', seconds, 's');
   report.figure('load.records.rate', sink.written / seconds, 'records/s');
+  report.figure('load.records.db_wait_seconds', sink.dbWaitMs / 1000, 's');
 
   const a = Date.now();
   await database.query('ANALYZE');
