@@ -66,6 +66,9 @@ export async function runHttp(x: HttpInput) {
     const admin = await login(base, 'bench_admin');
     const manager = await login(base, 'bench_county');
     const routes = [
+      // Not one of the issue's routes: the floor under every request (session lookup, one primary-key read,
+      // zod serialization), to tell the framework's cost from the queries'.
+      { name: 'http.floor_org_roots', method: 'GET', url: `${base}/api/orgs/roots`, auth: manager, body: undefined as string | undefined },
       { name: 'http.read_org_search', method: 'GET', url: `${base}/api/orgs?q=${encodeURIComponent('中学')}&under=${x.searchUnder.id}&pageSize=20`, auth: admin },
       { name: 'http.read_compliance', method: 'GET', url: `${base}/api/programs/${loaded.s0.id}/compliance?obligation=s0.8-work-meeting-demo`, auth: manager },
       {
