@@ -7,7 +7,7 @@ import type { Database } from '../../packages/server/src/db/client';
 import type { Loaded } from './load-records';
 import { timeIt } from './measure';
 import type { Report } from './report';
-import type { RollupResult } from './suite';
+import { NAME_GROUP, type RollupResult } from './suite';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -24,14 +24,14 @@ export async function whatIfOrgPath(database: Database, report: Report, loaded: 
   const p = loaded.s0;
   for (const r of rollups) {
     const { c, depth } = r;
-    const sql = `SELECT g.id, x.p, x.n, x.people, x.amount FROM (
-        SELECT split_part(r.bench_org_path, '/', ${depth + 2}) AS g, date_trunc('${c.unit}', r.occurred_on::timestamp)::date AS p, count(*)::int AS n,
+    const sql = `SELECT c.g AS id, c.p, c.n, c.people, c.amount FROM (
+        SELECT nullif(split_part(r.bench_org_path, '/', ${depth + 2}), '')::int AS g, date_trunc('${c.unit}', r.occurred_on::timestamp)::date AS p, count(*)::int AS n,
                coalesce(sum(r.people_reached), 0)::bigint AS people, coalesce(sum(r.amount), 0)::float8 AS amount
         FROM records r
         WHERE r.program_id = ${p.id} AND r.kind = ${lit(c.kind)} AND r.bench_org_path >= ${lit(c.scope.path)} AND r.bench_org_path < ${lit(`${c.scope.path.slice(0, -1)}0`)}
           AND r.occurred_on BETWEEN ${lit(p.startsOn)} AND ${lit(p.endsOn)} AND r.status IN ('submitted', 'verified')
-        GROUP BY 1, 2) x
-      JOIN orgs g ON g.id = nullif(x.g, '')::int WHERE g.level = ${lit(c.level)}`;
+        GROUP BY 1, 2) c
+      ${NAME_GROUP} WHERE g.level = ${lit(c.level)}`;
     const cells = r.toCells(await database.query(sql));
     const same = cells.size === r.cells.size && [...r.cells].every(([k, v]) => cells.get(k) === v);
     if (!same) report.note(`MISMATCH whatif_org_path.${c.name}: ${cells.size} cells against the app's ${r.cells.size}`);
