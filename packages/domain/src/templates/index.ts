@@ -14,6 +14,7 @@ export {
   type TemplateSubject,
 } from './schema';
 export * from './cross-refs';
+export * from './form-schema';
 export * from './standards';
 export * from './parse';
 export * from './obligations-of';

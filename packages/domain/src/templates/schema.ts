@@ -10,6 +10,10 @@ import { MEASURES, OBLIGATION_SUBJECT_KINDS, ORG_LEVELS, type Obligation } from 
 import { PERIOD_TYPES } from '../periods';
 import { WINDOW_KINDS } from '../windows';
 import { crossReferenceIssues } from './cross-refs';
+import { DueRuleSchema } from './due-rule-schema';
+import { FormSchema } from './form-schema';
+
+export { DueRuleSchema };
 import {
   COMPARISON_OPS,
   DECIDERS,
@@ -40,21 +44,6 @@ const Count = z.int().min(1, { error: '至少为 1' });
 const MonthDay = z.string().refine(isMonthDay, { error: '日期应写作“月-日”，如 12-15' });
 const CivilDate = z.string().refine(isCivilDate, { error: '日期应写作“年-月-日”，如 2019-04-01' });
 const OrgLevel = z.enum(ORG_LEVELS);
-
-const Day = z.int().min(1).max(31, { error: '日应在 1 到 31 之间' });
-export const DueRuleSchema = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject({ kind: z.literal('day_of_period_end_month'), day: Day }),
-    z.strictObject({ kind: z.literal('day_of_month_after'), day: Day }),
-    z.strictObject({ kind: z.literal('day_of_period_month'), day: Day }),
-    z.strictObject({ kind: z.literal('before_day_of_month'), day: Day.min(2, { error: '“某日之前”至少是 2 日' }) }),
-    z.strictObject({ kind: z.literal('fixed'), month: z.int().min(1).max(12), day: Day }),
-    z.strictObject({ kind: z.literal('period_end') }),
-    z.strictObject({ kind: z.literal('fixed_date'), date: CivilDate }),
-  ],
-  { error: '截止规则 kind 无效：应为 day_of_period_end_month、day_of_month_after、day_of_period_month、before_day_of_month、fixed、period_end 或 fixed_date' },
-);
 
 /** AND across fields, OR within a list; a person or department qualifies through the org it belongs to. */
 export const Eligibility = z.strictObject({
@@ -272,6 +261,7 @@ export const ProgramTemplateShape = z.strictObject({
   tasks: z.array(Task).optional().describe('任务分工：责任部室和责任人'),
   assignments: z.array(Assignment).optional().describe('结对分配表'),
   founding: Founding.optional().describe('分步建团'),
+  forms: z.array(FormSchema).optional().describe('报表（附件）：行、由记录计算的列、人工填写的列及其理由、周期、截止、填报和审核'),
   notExpressed: z.array(NotExpressed).optional().describe('模板语言无法表达的要求及原因'),
 });
 

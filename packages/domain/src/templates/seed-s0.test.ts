@@ -112,8 +112,9 @@ describe('S0 Meizhou 2014 联手结对 共促发展', () => {
     expect(deliverableDueDates(d, programRange(t, 2014))[1]).toEqual({ periodKey: '2014-Q2', due: '2014-06-20' });
   });
 
-  it('S0.11 the pairing table is due on 27 March; its contact columns are listed as not expressed', () => {
+  it('S0.11 the pairing table is due on 27 March; its contact columns are a form, no longer listed as not expressed', () => {
     expect(byId(t.deliverables, 's0.11-pairing-table')).toMatchObject({ due: '03-27', count: 1 });
-    expect(t.notExpressed?.some((n) => n.ref === 'S0.11')).toBe(true);
+    expect(byId(t.forms, 's0.11-pairing-table').columns.filter((c) => c.typed).map((c) => c.id)).toEqual(['remarks']);
+    expect(t.notExpressed?.some((n) => n.ref === 'S0.11' || n.ref === 'S0.10')).toBe(false);
   });
 });
