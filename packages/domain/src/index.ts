@@ -15,3 +15,4 @@ export * from './sampling';
 export * from './org-tree';
 export * from './mask';
 export * from './templates';
+export * from './forms';
