@@ -9,3 +9,4 @@ export * from './evidence';
 export * from './spotchecks';
 export * from './attendance';
 export * from './targets';
+export * from './forms';

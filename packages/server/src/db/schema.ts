@@ -11,3 +11,4 @@ export * from '../features/attendance/attendance.table';
 export * from '../features/targets/targets.table';
 export * from '../features/tasks/tasks.table';
 export * from '../features/bulletins/bulletins.table';
+export * from '../features/forms/forms.table';

@@ -29,6 +29,7 @@ import { attendanceRoutes } from '../features/attendance/attendance.routes';
 import { targetRoutes } from '../features/targets/targets.routes';
 import { taskRoutes } from '../features/tasks/tasks.routes';
 import { bulletinRoutes } from '../features/bulletins/bulletins.routes';
+import { formRoutes } from '../features/forms/forms.routes';
 import { localDiskStore } from '../storage/local-disk-store';
 import type { ObjectStore } from '../storage/object-store';
 import { registerErrorHandler } from './errors-plugin';
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps) {
     await targetRoutes(api, services);
     await taskRoutes(api, services);
     await bulletinRoutes(api, services);
+    await formRoutes(api, services);
   }, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 

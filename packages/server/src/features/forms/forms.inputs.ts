@@ -1,0 +1,190 @@
+/**
+ * Everything a form needs from the database for one reporter and period: who the rows are (role
+ * holders, pairing sides, orgs of a level as they stood during the period), the records that may count,
+ * the registry facts of attribute columns. The cells themselves are computed by the domain.
+ */
+import { type FormFact, type FormInput, type FormPeriod, type FormRowInput, type RegistryEntry, type TemplateForm } from '@tuanjian/domain';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { subtreeDuring } from '../orgs/orgs.queries';
+import { orgLeaders, orgs } from '../orgs/orgs.table';
+import { cadres } from '../people/people.table';
+import { holderKey, holderLabel, refOfColumns, resolveHolders, type Holder, type HolderRef } from '../programs/holders';
+import { sideMembers } from '../programs/pairings.service';
+import type { loadProgram } from '../programs/programs.service';
+import { pairingMembers, pairings, programRoles, records } from '../programs/programs.table';
+import { recordSubjectKeys } from '../programs/subjects';
+
+export type Loaded = Awaited<ReturnType<typeof loadProgram>>;
+type Range = { start: string; end: string };
+
+const overlaps = (from: string | null, to: string | null, p: Range) => (from === null || from <= p.end) && (to === null || to >= p.start);
+const byCode = (a: Holder, b: Holder) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.id - b.id);
+const under = (h: Holder, path: string) => h.path.startsWith(path);
+
+interface RoleHolder { roleKey: string; status: string; holder: Holder }
+
+/** Approved and nominated holders of every role of the program that were active during the period. */
+async function roleHolders(db: Db, programId: number, period: Range): Promise<RoleHolder[]> {
+  const rows = await db.select().from(programRoles)
+    .where(and(eq(programRoles.programId, programId), inArray(programRoles.status, ['approved', 'nominated']))).orderBy(asc(programRoles.id));
+  const holders = await resolveHolders(db, rows.map(refOfColumns));
+  return rows.flatMap((r) => {
+    const h = holders.get(holderKey(refOfColumns(r)));
+    if (!h || !overlaps(r.activeFrom, r.activeTo, period) || !overlaps(h.activeFrom, h.activeTo, period)) return [];
+    return [{ roleKey: r.roleKey, status: r.status, holder: h }];
+  });
+}
+
+/** The orgs of a level (and kinds) under a root as the tree stood during the period: an org counts only while it existed. */
+export async function orgsOfLevelDuring(db: Db, rootId: number, period: Range, level: string, kinds?: readonly string[]): Promise<Holder[]> {
+  const ids = await subtreeDuring(db, rootId, period.start, period.end);
+  if (!ids.length) return [];
+  const conds = [inArray(orgs.id, ids), eq(orgs.level, level)];
+  if (kinds?.length) conds.push(inArray(orgs.kind, [...kinds]));
+  const rows = await db.select({ id: orgs.id }).from(orgs).where(and(...conds));
+  const holders = await resolveHolders(db, rows.map((r) => ({ type: 'org' as const, id: r.id })));
+  return [...holders.values()].filter((h) => overlaps(h.activeFrom, h.activeTo, period)).sort(byCode);
+}
+
+/** Who must hand the form in for the period, in the program's whole scope; readers filter to their own subtree. */
+export async function expectedReporters(db: Db, program: Loaded, form: TemplateForm, period: FormPeriod): Promise<Holder[]> {
+  if (form.reporter.level) return orgsOfLevelDuring(db, program.p.scopeOrgId, period, form.reporter.level, form.reporter.orgKinds);
+  const existing = new Set(await subtreeDuring(db, program.p.scopeOrgId, period.start, period.end));
+  const seen = new Set<string>();
+  return (await roleHolders(db, program.p.id, period))
+    .filter((r) => r.roleKey === form.reporter.role && r.status === 'approved' && existing.has(r.holder.orgId))
+    .map((r) => r.holder)
+    .filter((h) => !seen.has(holderKey(h)) && seen.add(holderKey(h)))
+    .sort(byCode);
+}
+
+/** The partners of the reporter on one pairing side (S3.7 the cities a department is paired with). */
+async function partnersOn(db: Db, programId: number, reporter: Holder, side: string): Promise<HolderRef[]> {
+  const own = await db.select({ pairingId: pairingMembers.pairingId }).from(pairingMembers).innerJoin(pairings, eq(pairings.id, pairingMembers.pairingId))
+    .where(and(eq(pairings.programId, programId), reporter.type === 'org' ? eq(pairingMembers.orgId, reporter.id) : reporter.type === 'department' ? eq(pairingMembers.departmentId, reporter.id) : eq(pairingMembers.cadreId, reporter.id)));
+  if (!own.length) return [];
+  const rows = await db.select().from(pairingMembers).where(and(inArray(pairingMembers.pairingId, own.map((o) => o.pairingId)), eq(pairingMembers.sideKey, side)));
+  return rows.map(refOfColumns);
+}
+
+async function resolveRows(db: Db, program: Loaded, form: TemplateForm, period: FormPeriod, reporter: Holder, holders: RoleHolder[]): Promise<FormRowInput[]> {
+  const out: FormRowInput[] = [];
+  const roleName = (id: string) => program.template.roles.find((r) => r.id === id)?.name ?? id;
+  const push = (key: string, label: string, list: Holder[], each?: boolean) => {
+    if (each) for (const h of list) out.push({ key: holderKey(h), label: holderLabel(h), kind: 'subjects', subjects: [holderKey(h)] });
+    else out.push({ key, label, kind: 'subjects', subjects: list.map(holderKey) });
+  };
+  for (const row of form.rows) {
+    switch (row.kind) {
+      case 'role': {
+        const list = holders.filter((r) => r.roleKey === row.role && r.status === 'approved' && under(r.holder, reporter.path)).map((r) => r.holder).sort(byCode);
+        push(`role:${row.role}`, row.label ?? roleName(row.role), list, row.each);
+        break;
+      }
+      case 'side': {
+        const members = await sideMembers(db, program.p.id, row.side);
+        const resolved = await resolveHolders(db, [...members.values()].map((m) => m.ref));
+        const list = [...members.entries()]
+          .filter(([, m]) => m.partners.has(holderKey(reporter)))
+          .map(([k]) => resolved.get(k))
+          .filter((h): h is Holder => h !== undefined && overlaps(h.activeFrom, h.activeTo, period));
+        for (const h of resolved.values()) if (under(h, reporter.path) && !list.includes(h) && overlaps(h.activeFrom, h.activeTo, period)) list.push(h);
+        const side = program.template.pairingModes?.flatMap((m) => m.sides).find((s) => s.id === row.side);
+        push(`side:${row.side}`, row.label ?? side?.name ?? row.side, list.sort(byCode), row.each);
+        break;
+      }
+      case 'level': {
+        const roots = row.underPartnersOn ? (await partnersOn(db, program.p.id, reporter, row.underPartnersOn)).filter((r) => r.type === 'org').map((r) => r.id) : [reporter.orgId];
+        const list: Holder[] = [];
+        for (const root of roots) list.push(...(await orgsOfLevelDuring(db, root, period, row.level, row.orgKinds)));
+        push(`level:${row.level}`, row.level, list.sort(byCode), true);
+        break;
+      }
+      case 'reporter':
+        out.push({ key: holderKey(reporter), label: row.label ?? holderLabel(reporter), kind: 'subjects', subjects: [holderKey(reporter)] });
+        break;
+      case 'fixed':
+        out.push({ key: `fixed:${row.id}`, label: row.label, kind: 'fixed', subjects: [] });
+        break;
+      case 'total':
+        out.push({ key: 'total', label: row.label, kind: 'total', subjects: [] });
+        break;
+    }
+  }
+  return out;
+}
+
+function recordKindsOf(form: TemplateForm): string[] {
+  return [...new Set([...form.columns, ...(form.footer ?? [])].flatMap((c) => (c.compute && c.compute.op !== 'ratio' ? c.compute.recordKinds : [])))];
+}
+
+const idsOf = (keys: readonly string[], type: string) => [...new Set(keys.filter((k) => k.startsWith(`${type}:`)).map((k) => Number(k.slice(type.length + 1))))];
+
+/** Submitted and verified records of the period that speak for, or name as partner, any of the subjects. */
+async function factsFor(db: Db, programId: number, kinds: string[], period: Range, subjectKeys: readonly string[]): Promise<FormFact[]> {
+  const orgIds = idsOf(subjectKeys, 'org');
+  const deptIds = idsOf(subjectKeys, 'department');
+  const cadreIds = idsOf(subjectKeys, 'cadre');
+  if (!kinds.length || !(orgIds.length + deptIds.length + cadreIds.length)) return [];
+  const rows = await db.select({
+    r: records,
+    // Drawn in a spot check of records and found there (S3.8): the third figure beside reported and verified.
+    spotChecked: sql<boolean>`EXISTS (SELECT 1 FROM spot_check_findings f JOIN spot_check_samples s ON s.id = f.sample_id WHERE s.target = 'record' AND f.item_id = ${records.id}::text)`,
+  }).from(records).where(and(
+    eq(records.programId, programId), inArray(records.status, ['submitted', 'verified']), inArray(records.kind, kinds),
+    sql`${records.occurredOn} BETWEEN ${period.start} AND ${period.end}`,
+    sql`(${records.orgId} = ANY(${sql.param(orgIds)}::int[]) OR ${records.partnerOrgIds} && ${sql.param(orgIds)}::int[]
+      OR ${records.departmentId} = ANY(${sql.param(deptIds)}::int[]) OR ${records.cadreIds} && ${sql.param(cadreIds)}::int[])`,
+  ));
+  return rows.map(({ r, spotChecked }) => ({
+    id: String(r.id), kind: r.kind, date: r.occurredOn, subjectKeys: recordSubjectKeys(r), partnerKeys: r.partnerOrgIds.map((p) => `org:${p}`),
+    placeKey: r.placeOrgId === null ? null : `org:${r.placeOrgId}`, days: r.days, peopleReached: r.peopleReached, amount: r.amount,
+    fields: r.fields as Record<string, unknown>, verified: r.status === 'verified', spotChecked: Boolean(spotChecked),
+  }));
+}
+
+/** Names, and leaders with their mobiles: an org's first-listed leader, a cadre is their own contact. */
+async function registryOf(db: Db, keys: readonly string[]): Promise<Record<string, RegistryEntry>> {
+  const holders = await resolveHolders(db, keys.map((k) => ({ type: k.split(':')[0] as HolderRef['type'], id: Number(k.split(':')[1]) })));
+  const out: Record<string, RegistryEntry> = {};
+  const orgIds = [...holders.values()].filter((h) => h.type === 'org').map((h) => h.id);
+  const leaders = new Map<number, { name: string; mobile: string | null }>();
+  if (orgIds.length) {
+    for (const l of await db.select().from(orgLeaders).where(inArray(orgLeaders.orgId, orgIds)).orderBy(asc(orgLeaders.sort), asc(orgLeaders.id))) {
+      if (!leaders.has(l.orgId)) leaders.set(l.orgId, { name: l.name, mobile: l.mobile });
+    }
+  }
+  const cadreIds = [...holders.values()].filter((h) => h.type === 'cadre').map((h) => h.id);
+  const cadreMobiles = new Map((cadreIds.length ? await db.select({ id: cadres.id, mobile: cadres.mobile }).from(cadres).where(inArray(cadres.id, cadreIds)) : []).map((c) => [c.id, c.mobile]));
+  for (const [key, h] of holders) {
+    const leader = h.type === 'org' ? leaders.get(h.id) : h.type === 'cadre' ? { name: h.name, mobile: cadreMobiles.get(h.id) ?? null } : undefined;
+    out[key] = { name: holderLabel(h), leaderName: leader?.name ?? null, leaderMobile: leader?.mobile ?? null };
+  }
+  return out;
+}
+
+export type FormInputs = Omit<FormInput, 'typed'>;
+
+export async function formInputs(db: Db, program: Loaded, form: TemplateForm, period: FormPeriod, reporter: Holder): Promise<FormInputs> {
+  const holders = await roleHolders(db, program.p.id, period);
+  const rows = await resolveRows(db, program, form, period, reporter, holders);
+  const subjects = [...new Set(rows.flatMap((r) => r.subjects))];
+  const roleHolderKeys: Record<string, string[]> = {};
+  const reporterHolders: Record<string, { approved: string[]; nominated: string[] }> = {};
+  for (const r of holders) {
+    if (r.status === 'approved') (roleHolderKeys[r.roleKey] ??= []).push(holderKey(r.holder));
+    if (!under(r.holder, reporter.path)) continue;
+    const entry = (reporterHolders[r.roleKey] ??= { approved: [], nominated: [] });
+    entry[r.status === 'approved' ? 'approved' : 'nominated'].push(holderKey(r.holder));
+  }
+  const attributeKeys = [...form.columns, ...(form.footer ?? [])].flatMap((c) => c.attribute?.roles ?? []).flatMap((role) => [...(reporterHolders[role]?.approved ?? []), ...(reporterHolders[role]?.nominated ?? [])]);
+  return {
+    form, period, rows,
+    facts: await factsFor(db, program.p.id, recordKindsOf(form), period, subjects),
+    roleHolders: roleHolderKeys, reporterHolders,
+    registry: await registryOf(db, [...new Set([...subjects, ...attributeKeys])]),
+    verifiedOnly: program.p.verifiedOnly,
+  };
+}
+
