@@ -30,7 +30,9 @@ function webIsStale() {
 if (webIsStale()) {
   const tmp = path.join(web, `dist-build-${process.pid}`);
   console.log('正在构建 Web 界面…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', tmp, '--emptyOutDir', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  // NODE_ENV=test (set by a test runner that starts us) would build React and antd in test mode: antd then
+  // labels every drawer and modal with the fixed id "test-id", and dialogs lose their accessible names.
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', tmp, '--emptyOutDir', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) {
     fs.rmSync(tmp, { recursive: true, force: true });
     console.error('Web 界面构建失败');

@@ -192,7 +192,8 @@ describe('工作记录：手机录入、离线草稿、扫码签到、核实', (
     await ours.getByRole('button', { name: /^核实 / }).click();
     let dialog = page.getByRole('dialog', { name: '核实记录' });
     await dialog.getByRole('button', { name: '核实', exact: true }).click();
-    await page.getByText('已核实', { exact: true }).first().waitFor();
+    // the toast, not any other 已核实 on the page (a status filter's hidden option would match first)
+    await page.locator('.ant-message').getByText('已核实', { exact: true }).waitFor();
     await ours.getByText('已核实').waitFor();
 
     // a demo record has no photo: verification is refused with the server's reason, then it is returned
