@@ -6,7 +6,7 @@ export const FormStatus = z.enum(FORM_STATUSES);
 export const FORM_TIMELINESS = ['on_time', 'late', 'overdue', 'pending'] as const;
 
 /** 'org-12' or 'department-3': the reporter a form belongs to, in a URL. */
-export const ReporterParam = z.string().regex(/^(org|department)-\d{1,10}$/, { error: '填报单位应写作 org-编号 或 department-编号' });
+export const ReporterParam = z.string().regex(/^(org|department)-[1-9]\d{0,8}$/, { error: '填报单位应写作 org-编号 或 department-编号' });
 export const FormParams = z.object({ id: Id, formKey: z.string().min(1).max(100), period: z.string().min(1).max(20) });
 export const FormReportParams = FormParams.extend({ reporter: ReporterParam });
 
@@ -47,7 +47,7 @@ export const FormCellView = z.object({
   typedBy: z.string().nullable(),
   typedAt: z.string().nullable(),
 });
-export const FormRowView = z.object({ key: z.string(), label: z.string(), kind: z.enum(['subjects', 'fixed', 'total']), cells: z.array(FormCellView) });
+export const FormRowView = z.object({ key: z.string(), label: z.string(), kind: z.enum(['subjects', 'record', 'fixed', 'total']), cells: z.array(FormCellView) });
 export const FormChange = z.object({
   cellKey: z.string(), rowKey: z.string(), column: z.string(), before: CellValue, after: CellValue,
   addedRecordIds: z.array(z.number().int()), removedRecordIds: z.array(z.number().int()),

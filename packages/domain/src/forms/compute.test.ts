@@ -31,7 +31,7 @@ function input(form: TemplateForm, facts: FormFact[], over: Partial<FormInput> =
   return {
     form, period: { start: '2014-04-01', end: '2014-06-30' }, rows: s0Rows, facts,
     roleHolders: { civilization_post_partner: [POST], red_flag_partner: [FLAG], demo_town: [TOWN], demo_village: [VILLAGE], cobuild_village: [COBUILD] },
-    reporterHolders: {}, registry: {}, typed: {}, verifiedOnly: false, ...over,
+    reporterHolders: {}, registry: {}, typed: {}, verifiedOnly: false, reporterKey: 'org:5', ...over,
   };
 }
 

@@ -17,9 +17,32 @@ export interface FormPeriod extends Period {
   locksAfter: CivilDate | null;
 }
 
+/** Days and half months (S4.2's daily and half-monthly reports), which obligations never needed. */
+function shortPeriods(type: 'day' | 'half_month', program: DateRange): Period[] {
+  const out: Period[] = [];
+  if (type === 'day') {
+    for (let d = program.start; d <= program.end; d = addDays(d, 1)) out.push({ type: 'day' as never, key: d, start: d, end: d, fullStart: d, fullEnd: d });
+    return out;
+  }
+  for (const month of enumeratePeriods('month', program.start, program.end)) {
+    const mid = `${month.key}-15`;
+    const halves: Array<[string, CivilDate, CivilDate]> = [[`${month.key}-A`, month.fullStart, mid], [`${month.key}-B`, addDays(mid, 1), month.fullEnd]];
+    for (const [key, fullStart, fullEnd] of halves) {
+      const start = fullStart < program.start ? program.start : fullStart;
+      const end = fullEnd > program.end ? program.end : fullEnd;
+      if (start <= end) out.push({ type: 'half_month' as never, key, start, end, fullStart, fullEnd });
+    }
+  }
+  return out;
+}
+
 /** The form's periods within the program's run, each with its due date and lock day. */
-export function formPeriods(form: Pick<TemplateForm, 'period' | 'due' | 'lockAfterDays'>, program: DateRange): FormPeriod[] {
-  return enumeratePeriods(form.period, program.start, program.end).map((p) => {
+export function formPeriods(form: Pick<TemplateForm, 'period' | 'due' | 'lockAfterDays' | 'activeFrom'>, program: DateRange): FormPeriod[] {
+  const from = form.activeFrom ? `${program.start.slice(0, 4)}-${form.activeFrom}` : null;
+  const window = from && from > program.start ? { start: from, end: program.end } : program;
+  if (window.start > window.end) return [];
+  const periods = form.period === 'day' || form.period === 'half_month' ? shortPeriods(form.period, window) : enumeratePeriods(form.period, window.start, window.end);
+  return periods.map((p) => {
     const due = dueDate(form.due, p);
     return { ...p, due, locksAfter: form.lockAfterDays === undefined ? null : addDays(due, form.lockAfterDays) };
   });

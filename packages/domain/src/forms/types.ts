@@ -16,6 +16,8 @@ export interface FormFact {
   /** Holder keys of the partners it names. */
   partnerKeys: readonly string[];
   placeKey?: string | null;
+  /** The place and the orgs above it ('org:1', …, the place last): whose subtree the record happened in. */
+  placePathKeys?: readonly string[];
   days?: number | null;
   peopleReached?: number | null;
   amount?: number | null;
@@ -25,7 +27,7 @@ export interface FormFact {
   spotChecked?: boolean;
 }
 
-export type FormRowKind = 'subjects' | 'fixed' | 'total';
+export type FormRowKind = 'subjects' | 'record' | 'fixed' | 'total';
 
 export interface FormRowInput {
   /** Stable within a form: 'role:demo_town', 'org:12', 'fixed:others', 'total'. */
@@ -34,6 +36,19 @@ export interface FormRowInput {
   kind: FormRowKind;
   /** Holder keys whose records fill the row. */
   subjects: readonly string[];
+  /** A row that is one record (S2.4 a visit): the record's id. */
+  recordId?: string;
+}
+
+/** An org of the registry, for cells that count orgs (S4.2 direct orgs founded). */
+export interface OrgFact {
+  key: string;
+  /** The orgs above it, not itself. */
+  ancestorKeys: readonly string[];
+  kind: string;
+  sector: string | null;
+  foundedOn: CivilDate | null;
+  dissolvedOn: CivilDate | null;
 }
 
 export interface RegistryEntry {
@@ -58,6 +73,13 @@ export interface FormInput {
   typed: Readonly<Record<string, TypedValue>>;
   /** S3.8: only verified records count. */
   verifiedOnly: boolean;
+  /** Who reports: byReporter filters keep the records that speak for it. */
+  reporterKey: string;
+  orgFacts?: readonly OrgFact[];
+  /** Split targets: target id → holder key → the part allocated to it. */
+  targetParts?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Pairing partners: side id → holder key → the partners on that side. */
+  partners?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 }
 
 export interface CellFigures {

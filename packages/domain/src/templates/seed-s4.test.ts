@@ -17,9 +17,10 @@ describe('S4 Quanzhou 2012 乡镇实体化“大团委”', () => {
     expect(parts.reduce((sum, p) => sum + p.amount, 0)).toBe(5000);
   });
 
-  it('S4.2 a weekly report by each county committee; daily and half-monthly reports are listed as not expressed', () => {
+  it('S4.2 a weekly report by each county committee; daily (from mid-November) and half-monthly reports are forms', () => {
     expect(obligation(t, 'S4.2', 's4.2-weekly-report')).toMatchObject({ who: { kind: 'role', ref: 'county_committee' }, period: 'week', min: 1 });
-    expect(t.notExpressed?.find((n) => n.ref === 'S4.2')?.what).toContain('日通报');
+    expect(t.forms?.filter((f) => f.ref === 'S4.2').map((f) => [f.period, f.activeFrom])).toEqual([['week', undefined], ['half_month', undefined], ['day', '11-15']]);
+    expect(t.notExpressed?.some((n) => n.ref === 'S4.2')).toBe(false);
   });
 
   it('S4.3 every township has one named county-committee cadre linked to it; city leaders link to key townships', () => {

@@ -3,8 +3,8 @@
  * holders, pairing sides, orgs of a level as they stood during the period), the records that may count,
  * the registry facts of attribute columns. The cells themselves are computed by the domain.
  */
-import { type FormFact, type FormInput, type FormPeriod, type FormRowInput, type RegistryEntry, type TemplateForm } from '@tuanjian/domain';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type FormFact, type FormInput, type FormPeriod, type FormRowInput, type OrgFact, type RegistryEntry, type TemplateForm } from '@tuanjian/domain';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { subtreeDuring } from '../orgs/orgs.queries';
 import { orgLeaders, orgs } from '../orgs/orgs.table';
@@ -14,6 +14,7 @@ import { sideMembers } from '../programs/pairings.service';
 import type { loadProgram } from '../programs/programs.service';
 import { pairingMembers, pairings, programRoles, records } from '../programs/programs.table';
 import { recordSubjectKeys } from '../programs/subjects';
+import { targetParts } from '../targets/targets.table';
 
 export type Loaded = Awaited<ReturnType<typeof loadProgram>>;
 type Range = { start: string; end: string };
@@ -101,6 +102,15 @@ async function resolveRows(db: Db, program: Loaded, form: TemplateForm, period: 
         push(`level:${row.level}`, row.level, list.sort(byCode), true);
         break;
       }
+      case 'records': {
+        // One row per record that speaks for the reporter (S2.4 each visit sheet of the month), in date order.
+        const list = await reporterRecords(db, program.p.id, row.recordKinds, period, reporter);
+        for (const r of list) {
+          const label = row.label === 'org' ? r.orgName : r.occurredOn;
+          out.push({ key: `record:${r.id}`, label, kind: 'record', subjects: [], recordId: String(r.id) });
+        }
+        break;
+      }
       case 'reporter':
         out.push({ key: holderKey(reporter), label: row.label ?? holderLabel(reporter), kind: 'subjects', subjects: [holderKey(reporter)] });
         break;
@@ -115,33 +125,109 @@ async function resolveRows(db: Db, program: Loaded, form: TemplateForm, period: 
   return out;
 }
 
-function recordKindsOf(form: TemplateForm): string[] {
-  return [...new Set([...form.columns, ...(form.footer ?? [])].flatMap((c) => (c.compute && c.compute.op !== 'ratio' ? c.compute.recordKinds : [])))];
+type Column = TemplateForm['columns'][number];
+type RecordCompute = Extract<NonNullable<Column['compute']>, { recordKinds: string[] }>;
+const columnsOf = (form: TemplateForm): Column[] => [...form.columns, ...(form.footer ?? [])];
+const recordComputes = (form: TemplateForm): RecordCompute[] =>
+  columnsOf(form).flatMap((c) => (c.compute && 'recordKinds' in c.compute ? [c.compute] : []));
+
+function recordKindsOf(form: TemplateForm, where: 'subject' | 'place'): string[] {
+  const fromColumns = recordComputes(form).filter((op) => (op.at === 'place') === (where === 'place')).flatMap((op) => op.recordKinds);
+  const fromRows = where === 'subject' ? form.rows.flatMap((r) => (r.kind === 'records' ? r.recordKinds : [])) : [];
+  return [...new Set([...fromColumns, ...fromRows])];
 }
+
+/** The SQL condition "this record speaks for the holder" (its org, its department, or one of its cadres). */
+function speaksFor(h: Pick<Holder, 'type' | 'id'>) {
+  if (h.type === 'org') return eq(records.orgId, h.id);
+  if (h.type === 'department') return eq(records.departmentId, h.id);
+  return sql`${h.id} = ANY(${records.cadreIds})`;
+}
+
+async function reporterRecords(db: Db, programId: number, kinds: readonly string[], period: Range, reporter: Holder) {
+  return db.select({ id: records.id, occurredOn: records.occurredOn, orgName: orgs.name }).from(records).innerJoin(orgs, eq(orgs.id, records.orgId))
+    .where(and(eq(records.programId, programId), inArray(records.status, ['submitted', 'verified']), inArray(records.kind, [...kinds]),
+      sql`${records.occurredOn} BETWEEN ${period.start} AND ${period.end}`, speaksFor(reporter)))
+    .orderBy(asc(records.occurredOn), asc(records.id));
+}
+
+const keysOfPath = (path: string) => path.split('/').filter(Boolean).map((id) => `org:${id}`);
+/** Paths as LIKE patterns: the subtree of each, the org itself included. */
+const subtreePatterns = (paths: readonly string[]) => [...new Set(paths)].map((p) => `${p}%`);
 
 const idsOf = (keys: readonly string[], type: string) => [...new Set(keys.filter((k) => k.startsWith(`${type}:`)).map((k) => Number(k.slice(type.length + 1))))];
 
-/** Submitted and verified records of the period that speak for, or name as partner, any of the subjects. */
-async function factsFor(db: Db, programId: number, kinds: string[], period: Range, subjectKeys: readonly string[]): Promise<FormFact[]> {
+/**
+ * Submitted and verified records of the period that speak for, or name as partner, any of the subjects;
+ * and, for columns counted where things happened (at: place), those whose place lies in a subject's subtree.
+ */
+async function factsFor(db: Db, programId: number, form: TemplateForm, period: Range, subjectKeys: readonly string[], subjectPaths: readonly string[]): Promise<FormFact[]> {
   const orgIds = idsOf(subjectKeys, 'org');
   const deptIds = idsOf(subjectKeys, 'department');
   const cadreIds = idsOf(subjectKeys, 'cadre');
-  if (!kinds.length || !(orgIds.length + deptIds.length + cadreIds.length)) return [];
+  const bySubject = recordKindsOf(form, 'subject');
+  const byPlace = recordKindsOf(form, 'place');
+  const place = sql`(SELECT o.path FROM orgs o WHERE o.id = COALESCE(${records.placeOrgId}, ${records.orgId}))`;
+  const conds = [];
+  if (bySubject.length && orgIds.length + deptIds.length + cadreIds.length) {
+    conds.push(and(inArray(records.kind, bySubject), sql`(${records.orgId} = ANY(${sql.param(orgIds)}::int[]) OR ${records.partnerOrgIds} && ${sql.param(orgIds)}::int[]
+      OR ${records.departmentId} = ANY(${sql.param(deptIds)}::int[]) OR ${records.cadreIds} && ${sql.param(cadreIds)}::int[])`));
+  }
+  if (byPlace.length && subjectPaths.length) conds.push(and(inArray(records.kind, byPlace), sql`${place} LIKE ANY(${sql.param(subtreePatterns(subjectPaths))}::text[])`));
+  if (!conds.length) return [];
   const rows = await db.select({
     r: records,
+    placePath: sql<string | null>`${place}`,
     // Drawn in a spot check of records and found there (S3.8): the third figure beside reported and verified.
     spotChecked: sql<boolean>`EXISTS (SELECT 1 FROM spot_check_findings f JOIN spot_check_samples s ON s.id = f.sample_id WHERE s.target = 'record' AND f.item_id = ${records.id}::text)`,
   }).from(records).where(and(
-    eq(records.programId, programId), inArray(records.status, ['submitted', 'verified']), inArray(records.kind, kinds),
-    sql`${records.occurredOn} BETWEEN ${period.start} AND ${period.end}`,
-    sql`(${records.orgId} = ANY(${sql.param(orgIds)}::int[]) OR ${records.partnerOrgIds} && ${sql.param(orgIds)}::int[]
-      OR ${records.departmentId} = ANY(${sql.param(deptIds)}::int[]) OR ${records.cadreIds} && ${sql.param(cadreIds)}::int[])`,
+    eq(records.programId, programId), inArray(records.status, ['submitted', 'verified']),
+    sql`${records.occurredOn} BETWEEN ${period.start} AND ${period.end}`, or(...conds),
   ));
-  return rows.map(({ r, spotChecked }) => ({
+  return rows.map(({ r, placePath, spotChecked }) => ({
     id: String(r.id), kind: r.kind, date: r.occurredOn, subjectKeys: recordSubjectKeys(r), partnerKeys: r.partnerOrgIds.map((p) => `org:${p}`),
-    placeKey: r.placeOrgId === null ? null : `org:${r.placeOrgId}`, days: r.days, peopleReached: r.peopleReached, amount: r.amount,
+    placeKey: r.placeOrgId === null ? null : `org:${r.placeOrgId}`, placePathKeys: placePath ? keysOfPath(placePath) : [],
+    days: r.days, peopleReached: r.peopleReached, amount: r.amount,
     fields: r.fields as Record<string, unknown>, verified: r.status === 'verified', spotChecked: Boolean(spotChecked),
   }));
+}
+
+/** Orgs below the rows' subjects, for cells that count orgs founded or standing (S4.2, S3.7 new orgs). */
+async function orgFactsUnder(db: Db, form: TemplateForm, subjectPaths: readonly string[]): Promise<OrgFact[] | undefined> {
+  if (!columnsOf(form).some((c) => c.compute?.op === 'orgs') || !subjectPaths.length) return undefined;
+  const rows = await db.select({ id: orgs.id, path: orgs.path, kind: orgs.kind, sector: orgs.sector, foundedOn: orgs.foundedOn, dissolvedOn: orgs.dissolvedOn })
+    .from(orgs).where(sql`${orgs.path} LIKE ANY(${sql.param(subtreePatterns(subjectPaths))}::text[])`);
+  return rows.map((o) => ({ key: `org:${o.id}`, ancestorKeys: keysOfPath(o.path).slice(0, -1), kind: o.kind, sector: o.sector, foundedOn: o.foundedOn, dissolvedOn: o.dissolvedOn }));
+}
+
+/** The parts of the program's split targets that the form's columns show (S4.1 each township's share). */
+async function targetPartsOf(db: Db, programId: number, form: TemplateForm): Promise<Record<string, Record<string, number>> | undefined> {
+  const keys = [...new Set(columnsOf(form).flatMap((c) => (c.compute?.op === 'target' ? [c.compute.target] : [])))];
+  if (!keys.length) return undefined;
+  const out: Record<string, Record<string, number>> = {};
+  for (const p of await db.select().from(targetParts).where(and(eq(targetParts.programId, programId), inArray(targetParts.targetKey, keys)))) {
+    (out[p.targetKey] ??= {})[`org:${p.orgId}`] = p.amount;
+  }
+  return out;
+}
+
+/** For attribute columns naming the rows' partners on a side (S3.1 a department's cities): side → row subject → partners. */
+async function partnersOf(db: Db, programId: number, form: TemplateForm, subjects: readonly string[]) {
+  const sides = [...new Set(columnsOf(form).flatMap((c) => (c.attribute?.partnersOn ? [c.attribute.partnersOn] : [])))];
+  if (!sides.length) return { partners: undefined, keys: [] as string[] };
+  const partners: Record<string, Record<string, string[]>> = {};
+  const keys = new Set<string>();
+  for (const side of sides) {
+    const members = await sideMembers(db, programId, side);
+    const bySubject: Record<string, string[]> = {};
+    for (const subject of subjects) {
+      const mine = [...members.entries()].filter(([, m]) => m.partners.has(subject)).map(([k]) => k).sort();
+      if (mine.length) bySubject[subject] = mine;
+      mine.forEach((k) => keys.add(k));
+    }
+    partners[side] = bySubject;
+  }
+  return { partners, keys: [...keys] };
 }
 
 /** Names, and leaders with their mobiles: an org's first-listed leader, a cadre is their own contact. */
@@ -166,6 +252,11 @@ async function registryOf(db: Db, keys: readonly string[]): Promise<Record<strin
 
 export type FormInputs = Omit<FormInput, 'typed'>;
 
+async function orgPathsOf(db: Db, ids: readonly number[]): Promise<string[]> {
+  if (!ids.length) return [];
+  return (await db.select({ path: orgs.path }).from(orgs).where(inArray(orgs.id, [...ids]))).map((r) => r.path);
+}
+
 export async function formInputs(db: Db, program: Loaded, form: TemplateForm, period: FormPeriod, reporter: Holder): Promise<FormInputs> {
   const holders = await roleHolders(db, program.p.id, period);
   const rows = await resolveRows(db, program, form, period, reporter, holders);
@@ -178,13 +269,21 @@ export async function formInputs(db: Db, program: Loaded, form: TemplateForm, pe
     const entry = (reporterHolders[r.roleKey] ??= { approved: [], nominated: [] });
     entry[r.status === 'approved' ? 'approved' : 'nominated'].push(holderKey(r.holder));
   }
-  const attributeKeys = [...form.columns, ...(form.footer ?? [])].flatMap((c) => c.attribute?.roles ?? []).flatMap((role) => [...(reporterHolders[role]?.approved ?? []), ...(reporterHolders[role]?.nominated ?? [])]);
+  const attributeKeys = columnsOf(form).flatMap((c) => c.attribute?.roles ?? []).flatMap((role) => [...(reporterHolders[role]?.approved ?? []), ...(reporterHolders[role]?.nominated ?? [])]);
+  const reporterKey = holderKey(reporter);
+  // Record rows are the reporter's own records: fetch what speaks for the reporter as well.
+  const factSubjects = form.rows.some((r) => r.kind === 'records') ? [...new Set([...subjects, reporterKey])] : subjects;
+  const subjectPaths = await orgPathsOf(db, idsOf(subjects, 'org'));
+  const { partners, keys: partnerKeys } = await partnersOf(db, program.p.id, form, subjects);
   return {
-    form, period, rows,
-    facts: await factsFor(db, program.p.id, recordKindsOf(form), period, subjects),
+    form, period, rows, reporterKey,
+    facts: await factsFor(db, program.p.id, form, period, factSubjects, subjectPaths),
     roleHolders: roleHolderKeys, reporterHolders,
-    registry: await registryOf(db, [...new Set([...subjects, ...attributeKeys])]),
+    registry: await registryOf(db, [...new Set([...subjects, ...attributeKeys, ...partnerKeys])]),
     verifiedOnly: program.p.verifiedOnly,
+    orgFacts: await orgFactsUnder(db, form, subjectPaths),
+    targetParts: await targetPartsOf(db, program.p.id, form),
+    partners,
   };
 }
 
