@@ -16,3 +16,4 @@ export * from './org-tree';
 export * from './mask';
 export * from './templates';
 export * from './forms';
+export * from './assessment';

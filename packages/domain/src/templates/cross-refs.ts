@@ -4,6 +4,7 @@
  * expressed), so a requirement cannot silently fall out of a program.
  */
 import { validateObligation } from '../obligations';
+import { assessmentIssues, assessmentUses } from './assessment-refs';
 import { formIssues, formUses } from './form-refs';
 import type { ProgramTemplate, TemplateSubject } from './schema';
 import { TEMPLATE_ORG_KINDS } from './vocabulary';
@@ -40,7 +41,7 @@ function collectUses(t: ProgramTemplate): Array<{ ref: string; path: IssuePath }
   const single = ['obligations', 'deliverables', 'targets', 'tasks', 'assignments', 'notExpressed'] as const;
   for (const list of single) t[list]?.forEach((x, i) => add(x.ref, [list, i, 'ref']));
   addAll(t.founding?.refs, ['founding']);
-  uses.push(...formUses(t));
+  uses.push(...formUses(t), ...assessmentUses(t));
   return uses;
 }
 
@@ -200,7 +201,8 @@ export function crossReferenceIssues(t: ProgramTemplate): TemplateIssue[] {
     });
   });
 
-  issues.push(...formIssues(t));
+  issues.push(...formIssues(t), ...assessmentIssues(t));
+  t.assessments?.forEach((a, i) => checkSubject(a.who, ['assessments', i, 'who'], `考核 ${a.id}`));
 
   const declared = new Set(t.refs);
   const uses = collectUses(t);

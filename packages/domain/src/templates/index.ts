@@ -15,6 +15,7 @@ export {
 } from './schema';
 export * from './cross-refs';
 export * from './form-schema';
+export * from './assessment-schema';
 export * from './standards';
 export * from './parse';
 export * from './obligations-of';

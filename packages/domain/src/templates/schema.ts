@@ -11,6 +11,7 @@ import { PERIOD_TYPES } from '../periods';
 import { WINDOW_KINDS } from '../windows';
 import { crossReferenceIssues } from './cross-refs';
 import { DueRuleSchema } from './due-rule-schema';
+import { AssessmentSchema } from './assessment-schema';
 import { FormSchema } from './form-schema';
 
 export { DueRuleSchema };
@@ -262,6 +263,7 @@ export const ProgramTemplateShape = z.strictObject({
   assignments: z.array(Assignment).optional().describe('结对分配表'),
   founding: Founding.optional().describe('分步建团'),
   forms: z.array(FormSchema).optional().describe('报表（附件）：行、由记录计算的列、人工填写的列及其理由、周期、截止、填报和审核'),
+  assessments: z.array(AssessmentSchema).optional().describe('年度考核：考核对象、各考核项的分值和计算依据、可调整的分值'),
   notExpressed: z.array(NotExpressed).optional().describe('模板语言无法表达的要求及原因'),
 });
 

@@ -95,8 +95,12 @@ describe('S1 Huaihua 2010 牵手帮扶 助推基层', () => {
     expect(dues.find((d) => d.periodKey === '2011-02')?.due).toBe('2011-02-28');
   });
 
-  it('S1.11 a review meeting at least each half-year; the assessment is listed as not expressed', () => {
+  it('S1.11 a review meeting at least each half-year; the helpers are assessed on their duties and the 七个一', () => {
     expect(obligation(t, 'S1.11', 's1.11-review-meeting')).toMatchObject({ who: { kind: 'role', ref: 'city_committee' }, period: 'half_year', min: 1 });
-    expect(t.notExpressed?.some((n) => n.ref === 'S1.11')).toBe(true);
+    const scheme = byId(t.assessments, 's1.11-helpers');
+    expect(scheme.who).toEqual({ kind: 'pairing_side', ref: 'helpers' });
+    expect(scheme.components.reduce((s, c) => s + c.weight, 0)).toBe(100);
+    expect(scheme.components.find((c) => c.id === 'seven_ones')?.measure).toMatchObject({ kind: 'deliverables', deliverables: expect.arrayContaining(['s1.8-survey', 's1.8-lessons-essay']) });
+    expect(t.notExpressed?.some((n) => n.ref === 'S1.11')).toBe(false);
   });
 });

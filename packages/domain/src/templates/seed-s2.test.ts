@@ -70,7 +70,10 @@ describe('S2 Luohe 2020 活力团建', () => {
     expect(dues.map((d) => d.due)).toEqual(['2020-03-28', '2020-06-28', '2020-09-28', '2020-12-28']);
   });
 
-  it('S2.7 the year-end assessment is listed as not expressed', () => {
-    expect(t.notExpressed?.find((n) => n.ref === 'S2.7')?.reason).toContain('考核');
+  it('S2.7 the county committees are assessed at year end on their visit sheets, handed in and on time', () => {
+    const scheme = byId(t.assessments, 's2.7-county-committees');
+    expect(scheme.who).toEqual({ kind: 'role', ref: 'county_committee' });
+    expect(scheme.components.map((c) => [c.id, c.weight, c.measure.kind])).toEqual([['visit_sheets', 60, 'deliverables'], ['form_on_time', 40, 'form_timeliness']]);
+    expect(t.notExpressed?.some((n) => n.ref === 'S2.7')).toBe(false);
   });
 });

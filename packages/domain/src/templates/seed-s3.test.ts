@@ -81,7 +81,7 @@ describe('S3 Guangdong 2019 驻点', () => {
 
   it('S3.7 the spot-check items and the monthly form due at month end', () => {
     const fields = byId(t.recordKinds, 'spot_check').fields.map((f) => f.id);
-    expect(fields).toEqual(['branch', 'has_cadre', 'has_wechat_group', 'wechat_member_share', 'secretary_uses_zhtj', 'activity_name', 'member_evaluation']);
+    expect(fields).toEqual(['branch', 'has_cadre', 'has_wechat_group', 'wechat_member_share', 'secretary_uses_zhtj', 'activity_name', 'member_evaluation', 'member_rating']);
     expect(byId(t.recordKinds, 'spot_check').evidence).toBe('required'); // the members' evaluation comes with a photo
     const dues = deliverableDueDates(byId(t.deliverables, 's3.7-monthly-form'), program);
     expect(dues.map((d) => d.due)).toEqual(['2019-04-30', '2019-05-31', '2019-06-30', '2019-07-31', '2019-08-31', '2019-09-30', '2019-10-31', '2019-11-30']);
@@ -96,7 +96,11 @@ describe('S3 Guangdong 2019 驻点', () => {
     expect(t.notExpressed?.some((n) => n.ref === 'S3.8')).toBe(true);
   });
 
-  it('S3.9 evaluation and accountability are listed as not expressed', () => {
-    expect(t.notExpressed?.some((n) => n.ref === 'S3.9')).toBe(true);
+  it('S3.9 departments and cadres are assessed from system data, spot-checked evaluations and typical experiences', () => {
+    const departments = byId(t.assessments, 's3.9-departments');
+    expect(departments.who).toEqual({ kind: 'department', ref: 'liaison_department' });
+    expect(departments.components.map((c) => c.measure.kind)).toEqual(['compliance', 'form_timeliness', 'deliverables', 'average', 'count']);
+    expect(byId(t.assessments, 's3.9-cadres').who).toEqual({ kind: 'cadre', ref: 'stationing_cadre' });
+    expect(t.notExpressed?.some((n) => n.ref === 'S3.9')).toBe(false);
   });
 });
