@@ -9,7 +9,7 @@ export const ACTIONS = [
   'org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export',
   'user.read', 'user.manage', 'audit.read', 'mobile.view',
   'template.manage', 'program.create', 'nomination.create', 'nomination.decide', 'record.create', 'record.verify',
-  'target.manage', 'task.update', 'form.submit', 'form.approve',
+  'target.manage', 'task.update', 'form.submit', 'form.approve', 'assessment.adjust',
 ] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;

@@ -10,3 +10,4 @@ export * from './spotchecks';
 export * from './attendance';
 export * from './targets';
 export * from './forms';
+export * from './assessment';

@@ -89,19 +89,24 @@ afterAll(async () => {
 
 /** App + database + fixture tree; closed after the file's tests. */
 export async function testApp(opts: { clock?: Clock } = {}) {
+  const bare = await bareTestApp(opts);
+  return { ...bare, tree: await seedTree(bare.database) };
+}
+
+/** An app on an empty database (only the national root): for loading the demo exactly as `npm start` does. */
+export async function bareTestApp(opts: { clock?: Clock } = {}) {
   const database = await freshDatabase();
   const clock = opts.clock ?? testClock();
   const app = await buildApp({
     database, now: clock.now, webDist: null, onUnaudited: (v) => unaudited.push(v),
     config: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, logLevel: 'silent', secureCookies: false },
   });
-  const tree = await seedTree(database);
   openApps.push(async () => {
     // A file may have closed them itself already.
     await app.close().catch(() => undefined);
     await database.close().catch(() => undefined);
   });
-  return { app, database, clock, tree };
+  return { app, database, clock };
 }
 
 type App = Awaited<ReturnType<typeof testApp>>['app'];

@@ -20,7 +20,7 @@ interface Case {
   scoped: boolean; // does the route act on an object that can be out of scope?
   request: (c: Client, ids: Ids, target: Target, n: number) => Promise<{ statusCode: number }>;
 }
-interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number>; program: Record<Target, number>; nomination: Record<Target, number>; templateId: number; record: Record<Target, number>; evidence: Record<Target, number>; spotCheck: Record<Target, number>; task: Record<Target, number>; bulletin: Record<Target, number> }
+interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number>; program: Record<Target, number>; nomination: Record<Target, number>; templateId: number; record: Record<Target, number>; evidence: Record<Target, number>; spotCheck: Record<Target, number>; task: Record<Target, number>; bulletin: Record<Target, number>; adjustment: Record<Target, number> }
 
 const multipartCsv = (c: Client, app: Awaited<ReturnType<typeof testApp>>['app']) => {
   const boundary = 'x-boundary';
@@ -138,6 +138,11 @@ const CASES: Record<string, Case> = {
   'POST /api/programs/:id/forms/:formKey/periods/:period/reports/:reporter/exceptions': { action: 'form.approve', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/forms/s0.10-statistics/periods/2026-Q1/reports/org-${i.org[w]}/exceptions`, { until: '2099-01-01', reason: '延期' }) },
   'GET /api/programs/:id/forms/:formKey/periods/:period/reports/:reporter/cell': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/forms/s0.10-statistics/periods/2026-Q1/reports/org-${i.org[w]}/cell?row=total&column=meetings`) },
   'GET /api/programs/:id/forms/:formKey/periods/:period/reports/:reporter/xlsx': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/forms/s0.10-statistics/periods/2026-Q1/reports/org-${i.org[w]}/xlsx`) },
+  'GET /api/programs/:id/assessments': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/assessments`) },
+  'GET /api/programs/:id/assessments/:assessmentId': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/assessments/x4-county-committees`) },
+  'GET /api/programs/:id/assessments/:assessmentId/xlsx': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/assessments/x4-county-committees/xlsx`) },
+  'POST /api/programs/:id/assessments/:assessmentId/adjustments': { action: 'assessment.adjust', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/assessments/x4-county-committees/adjustments`, { subjectKey: 'org:999999', points: 1, reason: '测试调整' }) },
+  'POST /api/programs/:id/assessments/:assessmentId/adjustments/:adjustmentId/withdraw': { action: 'assessment.adjust', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/assessments/x4-county-committees/adjustments/${i.adjustment[w]}/withdraw`, { reason: '测试撤销' }) },
   'GET /api/users': { action: 'user.read', scoped: false, request: (c) => c.get('/api/users') },
   'POST /api/users': { action: 'user.manage', scoped: true, request: (c, i, w, n) => c.post('/api/users', { username: `u${n}`, displayName: 'x', role: 'viewer', orgId: i.org[w], password: 'Matrix-Passw0rd' }) },
   'PATCH /api/users/:id': { action: 'user.manage', scoped: true, request: (c, i, w) => c.patch(`/api/users/${i.user[w]}`, { version: 99999, displayName: 'y' }) },
@@ -163,7 +168,7 @@ beforeAll(async () => {
   for (const role of ROLES) clients[role] = await loginAs(t.app, `m_${role}`);
 });
 
-/** A task and a bulletin in each program, written directly: the S0 template itself has neither. */
+/** A task, a bulletin and an assessment adjustment in each program, written directly: the S0 template itself has no tasks or bulletins. */
 async function seedTasksAndBulletins(program: Record<Target, number>) {
   const task = async (p: number) => (await t.database.query<{ id: number }>(
     "INSERT INTO program_tasks (program_id, number, text, department, person, due_on, due_from_template) VALUES ($1, 1, '任务', '组织部', '干部甲', '2026-12-31', false) RETURNING id", [p]))[0]!.id;
@@ -174,7 +179,13 @@ async function seedTasksAndBulletins(program: Record<Target, number>) {
   const bulletin = async (p: number, scopeOrgId: number) => (await t.database.query<{ id: number }>(
     `INSERT INTO bulletins (program_id, target_key, scope_org_id, kind, number, period_key, period_start, period_end, issued_on, issuer_name, content)
      VALUES ($1, 't', $2, 'daily', 1, '2026-03-01', '2026-03-01', '2026-03-01', '2026-03-01', '共青团', $3::jsonb) RETURNING id`, [p, scopeOrgId, content]))[0]!.id;
-  return { task: { in: await task(program.in), out: await task(program.out) }, bulletin: { in: await bulletin(program.in, t.tree.mx), out: await bulletin(program.out, t.tree.xn) } };
+  const adjustment = async (p: number, orgId: number) => (await t.database.query<{ id: number }>(
+    `INSERT INTO assessment_adjustments (program_id, assessment_key, subject_key, points, reason, created_by, created_at)
+     VALUES ($1, 'x4-county-committees', $2, 1, '加分', 1, now()) RETURNING id`, [p, `org:${orgId}`]))[0]!.id;
+  return {
+    task: { in: await task(program.in), out: await task(program.out) }, bulletin: { in: await bulletin(program.in, t.tree.mx), out: await bulletin(program.out, t.tree.xn) },
+    adjustment: { in: await adjustment(program.in, t.tree.mx), out: await adjustment(program.out, t.tree.xn) },
+  };
 }
 
 /** A record in each program and a photo on each, uploaded by an administrator at the root. */

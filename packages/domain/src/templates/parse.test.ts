@@ -58,7 +58,8 @@ describe('requirement coverage', () => {
   it.each(Object.entries(seeds))('%s claims every requirement of its seed and expresses the required ones as data', (file, { all, expressed }) => {
     const template = loadBuiltin(file);
     const seed = file.slice(0, 2).toUpperCase();
-    expect(template.refs).toEqual(Array.from({ length: all }, (_, i) => `${seed}.${i + 1}`));
+    // Cross-cutting requirements (X.4 assessment) may be claimed beside the seed's own.
+    expect(template.refs.filter((r) => !r.startsWith('X.'))).toEqual(Array.from({ length: all }, (_, i) => `${seed}.${i + 1}`));
     const uses = requirementUses(template);
     for (const ref of expressed) expect((uses.get(ref) ?? []).some((p) => !p.startsWith('notExpressed')), ref).toBe(true);
   });

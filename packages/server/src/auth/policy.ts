@@ -20,7 +20,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   administrator: ACTIONS,
   manager: ['org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export', 'user.read', 'mobile.view',
     'program.create', 'nomination.create', 'nomination.decide', 'record.create', 'record.verify', 'target.manage', 'task.update',
-    'form.submit', 'form.approve'],
+    'form.submit', 'form.approve', 'assessment.adjust'],
   reporter: ['org.read', 'org.export', 'nomination.create', 'record.create', 'task.update', 'form.submit'],
   viewer: ['org.read', 'org.export'],
 };

@@ -12,3 +12,4 @@ export * from '../features/targets/targets.table';
 export * from '../features/tasks/tasks.table';
 export * from '../features/bulletins/bulletins.table';
 export * from '../features/forms/forms.table';
+export * from '../features/assessment/assessment.table';

@@ -111,6 +111,16 @@ export async function guangdongDemo(database: Database, programId: number) {
       if (plan === 2 && cityLevel) await record(db, programId, { kind: 'stationing_day', orgId: province, occurredOn: addDays(month, 20), days: 1, placeOrgId: cityLevel.id, departmentId: dept.id, cadreIds: [cadres[0]!], fields: { place: cityLevel.name, content: '在市团委听取汇报（不计入县级以下驻点）' } });
     }
     ids.push(await record(db, programId, { kind: 'lecture', orgId: province, occurredOn: addDays(program.p.startsOn, 60 + d * 30), peopleReached: 60, cadreIds: [cadres[0]!], departmentId: dept.id, fields: { topic: '青年大学习专题团课', held_on: addDays(program.p.startsOn, 60 + d * 30), place: place?.name ?? '', audience: 60 } }));
+    // S3.7 spot checks with the members' rating, and typical experiences (S3.9): a different number per department, so the assessment ranks them.
+    for (let k = 0; k < 2 + d; k++) {
+      ids.push(await record(db, programId, { kind: 'spot_check', orgId: province, occurredOn: addDays(program.p.startsOn, 20 + k * 25), placeOrgId: place?.id, departmentId: dept.id,
+        fields: { branch: `${place?.name ?? ''}第${k + 1}团支部`, has_cadre: k % 3 !== 2, has_wechat_group: true, wechat_member_share: 70 + k * 5, secretary_uses_zhtj: k % 2 === 0,
+          activity_name: '主题团日', member_evaluation: '活动贴近青年', member_rating: [5, 4, 3][(k + d) % 3] ?? 3 } }));
+    }
+    for (let k = 0; k < d + 1; k++) {
+      ids.push(await record(db, programId, { kind: 'typical_case', orgId: province, occurredOn: addDays(program.p.startsOn, 40 + k * 30), placeOrgId: place?.id, departmentId: dept.id,
+        fields: { org: `${place?.name ?? ''}某企业团支部`, area: k % 2 ? '非公企业' : '团支部书记履责', experience: '书记轮值、车间建团' } }));
+    }
   }
   // one of every six stays is still awaiting verification, so "verified only" visibly matters
   await markVerified(db, ids.filter((_, i) => i % 6 !== 5));

@@ -30,6 +30,7 @@ import { targetRoutes } from '../features/targets/targets.routes';
 import { taskRoutes } from '../features/tasks/tasks.routes';
 import { bulletinRoutes } from '../features/bulletins/bulletins.routes';
 import { formRoutes } from '../features/forms/forms.routes';
+import { assessmentRoutes } from '../features/assessment/assessment.routes';
 import { localDiskStore } from '../storage/local-disk-store';
 import type { ObjectStore } from '../storage/object-store';
 import { registerErrorHandler } from './errors-plugin';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps) {
     await taskRoutes(api, services);
     await bulletinRoutes(api, services);
     await formRoutes(api, services);
+    await assessmentRoutes(api, services);
   }, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 

@@ -13,7 +13,7 @@ type Loaded = Awaited<ReturnType<typeof loadProgram>>;
 /** Hand-in day in Beijing time: what the system received, not the date the author typed. */
 const handedIn = (d: Date) => toCivilDate(d);
 
-async function obligationRows(db: Db, actor: Actor, program: Loaded, obligation: ProgramObligation, today: string) {
+export async function obligationRows(db: Db, actor: Actor, program: Loaded, obligation: ProgramObligation, today: string) {
   const subjects = await subjectsOf(db, actor, program, obligation.who);
   const periods = obligationPeriods(obligation, { start: program.p.startsOn, end: program.p.endsOn });
   const facts = await factsFor(db, program, obligation.what.recordKinds, subjects);
@@ -46,7 +46,7 @@ export async function complianceMatrix(db: Db, actor: Actor, programId: number, 
   };
 }
 
-async function deliverableRows(db: Db, actor: Actor, program: Loaded, d: TemplateDeliverable, today: string, soonDays?: number) {
+export async function deliverableRows(db: Db, actor: Actor, program: Loaded, d: TemplateDeliverable, today: string, soonDays?: number) {
   const range = { start: program.p.startsOn, end: program.p.endsOn };
   const dues = new Map(deliverableDueDates(d, range).map((x) => [x.periodKey, x.due]));
   const periods = enumeratePeriods(d.period ?? 'program', range.start, range.end).map((p) => ({ ...p, due: dues.get(p.key) ?? null }));
