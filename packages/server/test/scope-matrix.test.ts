@@ -138,6 +138,8 @@ const CASES: Record<string, Case> = {
   'POST /api/programs/:id/forms/:formKey/periods/:period/reports/:reporter/exceptions': { action: 'form.approve', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/forms/s0.10-statistics/periods/2026-Q1/reports/org-${i.org[w]}/exceptions`, { until: '2099-01-01', reason: '延期' }) },
   'GET /api/programs/:id/forms/:formKey/periods/:period/reports/:reporter/cell': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/forms/s0.10-statistics/periods/2026-Q1/reports/org-${i.org[w]}/cell?row=total&column=meetings`) },
   'GET /api/programs/:id/forms/:formKey/periods/:period/reports/:reporter/xlsx': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/forms/s0.10-statistics/periods/2026-Q1/reports/org-${i.org[w]}/xlsx`) },
+  'GET /api/programs/:id/dashboard': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/dashboard`) },
+  'GET /api/programs/:id/dashboard/missed': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/dashboard/missed?month=2026-03`) },
   'GET /api/programs/:id/assessments': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/assessments`) },
   'GET /api/programs/:id/assessments/:assessmentId': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/assessments/x4-county-committees`) },
   'GET /api/programs/:id/assessments/:assessmentId/xlsx': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/assessments/x4-county-committees/xlsx`) },

@@ -170,3 +170,62 @@ describe('annual assessment of the demo programs, recomputed independently', () 
     expect(ws.getRow(2).getCell(11).value).toBe(scores.rows[0]!.total);
   });
 });
+
+describe('dashboards per scope on the demo programs', () => {
+  type Dash = { under: { id: number; name: string }; figures: { missed: number; partly: number; closedCells: number; metShare: number | null; records: number }; months: string[];
+    heatmap: Array<{ orgId: number; name: string; cells: Array<{ month: string; met: number; partly: number; missed: number }> }>; lagging: Array<{ name: string }>; recent: Array<{ id: number }> };
+  let county: Client;
+  let city: Client;
+  beforeAll(async () => {
+    const mx = (await t.database.query<{ id: number }>("SELECT id FROM orgs WHERE code = '441403'"))[0]!.id;
+    await seedUser(t.database, 'x4_mx_manager', 'manager', mx);
+    county = await loginAs(t.app, 'x4_mx_manager');
+    city = await loginAs(t.app, 'mz_manager');
+  });
+
+  it('X.4 a county sees its townships month by month, and the figures add up to the compliance matrices', async () => {
+    const programId = programs['s0-meizhou-pairing']!;
+    const dash = (await county.get(`/api/programs/${programId}/dashboard`)).json() as Dash;
+    expect(dash.under.name).toContain('梅县区');
+    expect(dash.heatmap.length).toBeGreaterThan(0);
+    const townships = await t.database.query<{ id: number }>("SELECT id FROM orgs WHERE parent_id = $1", [dash.under.id]);
+    for (const row of dash.heatmap) expect([dash.under.id, ...townships.map((x) => x.id)]).toContain(row.orgId);
+    expect(dash.heatmap.find((h) => h.orgId === dash.under.id)?.name).toMatch(/梅县区.*（本级）$/);
+    // recount from the matrices of every obligation, as the same county manager sees them
+    const def = (await root.get(`/api/templates/${(await template('s0-meizhou-pairing')).id}`)).json().definition;
+    let missed = 0;
+    let partly = 0;
+    for (const o of def.obligations as Array<{ id: string }>) {
+      for (const row of (await county.get(`/api/programs/${programId}/compliance?obligation=${o.id}`)).json().rows as Row[]) {
+        missed += row.cells.filter((c) => c.state === 'missed').length;
+        partly += row.cells.filter((c) => c.state === 'partly').length;
+      }
+    }
+    expect(dash.figures).toMatchObject({ missed, partly });
+    expect(dash.heatmap.flatMap((h) => h.cells).reduce((s, c) => s + c.missed, 0)).toBe(missed);
+  });
+
+  it('X.2 a red cell opens the obligation periods missed there: the records that are missing', async () => {
+    const programId = programs['s0-meizhou-pairing']!;
+    const dash = (await county.get(`/api/programs/${programId}/dashboard`)).json() as Dash;
+    const red = dash.heatmap.flatMap((h) => h.cells.map((c) => ({ ...c, orgId: h.orgId }))).find((c) => c.missed > 0);
+    expect(red, 'the demo has a missed period somewhere in 梅县区').toBeDefined();
+    const list = (await county.get(`/api/programs/${programId}/dashboard/missed?group=${red!.orgId}&month=${red!.month}`)).json().items as Array<{ state: string; done: number; required: number; closes: string }>;
+    expect(list.filter((x) => x.state === 'missed').length).toBe(red!.missed);
+    expect(list.length).toBe(red!.missed + red!.partly);
+    for (const x of list) {
+      expect(x.closes.slice(0, 7)).toBe(red!.month);
+      expect(x.done).toBeLessThan(x.required);
+    }
+  });
+
+  it('X.4 a city sees its counties; a county cannot look at its sibling', async () => {
+    const programId = programs['s0-meizhou-pairing']!;
+    const dash = (await city.get(`/api/programs/${programId}/dashboard`)).json() as Dash;
+    expect(dash.under.name).toContain('梅州');
+    expect(dash.heatmap.map((h) => h.name).join()).toContain('梅县区');
+    const xn = (await t.database.query<{ id: number }>("SELECT id FROM orgs WHERE code = '441481'"))[0]!.id;
+    expect((await county.get(`/api/programs/${programId}/dashboard?under=${xn}`)).statusCode).toBe(404);
+    expect((await county.get(`/api/programs/${programId}/dashboard?under=abc`)).json().fields[0].path).toBe('querystring.under');
+  });
+});
