@@ -11,3 +11,4 @@ export * from './attendance';
 export * from './targets';
 export * from './forms';
 export * from './assessment';
+export * from './dashboard';

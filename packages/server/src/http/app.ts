@@ -31,6 +31,7 @@ import { taskRoutes } from '../features/tasks/tasks.routes';
 import { bulletinRoutes } from '../features/bulletins/bulletins.routes';
 import { formRoutes } from '../features/forms/forms.routes';
 import { assessmentRoutes } from '../features/assessment/assessment.routes';
+import { dashboardRoutes } from '../features/dashboard/dashboard.routes';
 import { localDiskStore } from '../storage/local-disk-store';
 import type { ObjectStore } from '../storage/object-store';
 import { registerErrorHandler } from './errors-plugin';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps) {
     await bulletinRoutes(api, services);
     await formRoutes(api, services);
     await assessmentRoutes(api, services);
+    await dashboardRoutes(api, services);
   }, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 

@@ -19,6 +19,8 @@ export async function obligationRows(db: Db, actor: Actor, program: Loaded, obli
   const facts = await factsFor(db, program, obligation.what.recordKinds, subjects);
   return {
     periods,
+    /** Where each subject sits in the tree, for grouping by the orgs below a scope (dashboards). */
+    paths: new Map(subjects.map((s) => [s.key, s.holder.path])),
     rows: subjects.map((s) => ({
       ...presentSubject(s),
       cells: evaluateCompliance({
