@@ -47,8 +47,8 @@ describe('S1 Huaihua 2010 牵手帮扶 助推基层', () => {
     const s14 = standard.items.filter((i) => i.ref === 'S1.4').map((i) => i.id);
     expect(s14).toEqual(['pilot_plan', 'election_steps', 'deputy_secretaries', 'deputy_secretaries_max', 'no_direct_election']);
     const reviews = Object.fromEntries(standard.items.map((i) => [i.id, true]));
-    expect(evaluateStandard(standard, { autoValues: { outside_quota_deputy_secretary_count: 3 }, reviews }).mandatoryFailed).toEqual(['deputy_secretaries']);
-    expect(evaluateStandard(standard, { autoValues: { outside_quota_deputy_secretary_count: 4 }, reviews }).approvable).toBe(true);
+    expect(evaluateStandard(standard, { autoValues: { deputy_secretary_count: 3 }, reviews }).mandatoryFailed).toEqual(['deputy_secretaries']);
+    expect(evaluateStandard(standard, { autoValues: { deputy_secretary_count: 4 }, reviews }).approvable).toBe(true);
   });
 
   it('S1.5 at least 500,000 yuan of micro-loans per paired township', () => {

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { BadRequestError, ConflictError, NotFoundError } from '../../http/errors';
 import { orgs, type OrgRow } from '../orgs/orgs.table';
 import { columnsOfRef, holderKey, holderLabel, holderTypeOf, resolveHolders } from './holders';
-import { eligibilityProblem, quotaParentIn } from './nominations.rules';
+import { eligibilityProblem, levelName, quotaParentIn } from './nominations.rules';
 import { loadProgram } from './programs.service';
 import { programRoles } from './programs.table';
 
@@ -49,7 +49,7 @@ export async function assignHolder(db: Db, ctx: AuditContext, actor: Actor, prog
       const ancestorIds = org.path.split('/').filter(Boolean).map(Number);
       const ancestors = await tx.select({ id: orgs.id, level: orgs.level }).from(orgs).where(inArray(orgs.id, ancestorIds));
       parentId = quotaParentIn(role, org, ancestors);
-      if (parentId === null) throw new BadRequestError(`${role.name}按${role.quota.per}级分配名额，但该${TYPE_NAMES[expected]}不在任何${role.quota.per}级组织之下`);
+      if (parentId === null) throw new BadRequestError(`${role.name}按${levelName(role.quota.per)}分配名额，但该${TYPE_NAMES[expected]}不在任何${levelName(role.quota.per)}组织之下`, [{ path: 'body.holder.id', message: `不在${levelName(role.quota.per)}组织之下` }]);
       const n = await tx.select({ n: sql<number>`count(*)::int` }).from(programRoles).where(and(
         eq(programRoles.programId, programId), eq(programRoles.roleKey, role.id), eq(programRoles.quotaParentId, parentId), eq(programRoles.status, 'approved')));
       const check = roleQuotaCheck(role, { [parentId]: (n[0]?.n ?? 0) + 1 }, 'decision');

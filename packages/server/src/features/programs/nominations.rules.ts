@@ -16,6 +16,9 @@ export function eligibilityProblem(role: Role, org: OrgRow): string | null {
   return null;
 }
 
+/** A level as users read it ('乡镇级'), for messages about quotas counted per level. */
+export const levelName = (level: string) => ORG_LABELS.level[level] ?? level;
+
 /** The ancestor whose level the quota is counted under (S0.1: per county), from the org's own path. */
 export function quotaParentIn(role: Role, org: OrgRow, ancestors: Pick<OrgRow, 'id' | 'level'>[]): number | null {
   if (!role.quota) return null;

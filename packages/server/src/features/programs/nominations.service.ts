@@ -7,9 +7,9 @@ import { authorize, inScope, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../http/errors';
 import { findOrgInScope } from '../orgs/orgs.queries';
-import { orgs, type OrgRow } from '../orgs/orgs.table';
+import { orgLeaders, orgs, type OrgRow } from '../orgs/orgs.table';
 import { holderKey, holderLabel, refOfColumns, resolveHolders } from './holders';
-import { eligibilityProblem, quotaParentIn } from './nominations.rules';
+import { eligibilityProblem, levelName, quotaParentIn } from './nominations.rules';
 import { loadProgram } from './programs.service';
 import { programRoles, type ProgramRoleRow } from './programs.table';
 
@@ -22,11 +22,13 @@ function roleOf(program: Loaded, roleKey: string) {
   return role;
 }
 
-/** Numbers the standards' automatic items ask for, counted from the registry (S0.3 item 4). */
+/** Numbers the standards' automatic items ask for, counted from the registry (S0.3 item 4, S1.4 deputy secretaries). */
 async function autoValues(db: Db, org: OrgRow): Promise<Record<string, number>> {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(orgs)
     .where(and(eq(orgs.parentId, org.id), eq(orgs.kind, 'direct_org'), eq(orgs.status, 'founded')));
-  return { direct_org_count: rows[0]?.n ?? 0 };
+  const deputies = await db.select({ n: sql<number>`count(*)::int` }).from(orgLeaders)
+    .where(and(eq(orgLeaders.orgId, org.id), eq(orgLeaders.position, 'deputy_secretary')));
+  return { direct_org_count: rows[0]?.n ?? 0, deputy_secretary_count: deputies[0]?.n ?? 0 };
 }
 
 async function judge(db: Db, program: Loaded, roleKey: string, org: OrgRow, reviews: Reviews) {
@@ -58,7 +60,7 @@ export async function nominate(db: Db, ctx: AuditContext, actor: Actor, programI
     const ancestorIds = org.path.split('/').filter(Boolean).map(Number);
     const ancestors = await tx.select({ id: orgs.id, level: orgs.level }).from(orgs).where(inArray(orgs.id, ancestorIds));
     const parentId = quotaParentIn(role, org, ancestors);
-    if (role.quota && parentId === null) throw new BadRequestError(`${role.name}按${role.quota.per}级分配名额，但该组织不在任何${role.quota.per}级组织之下`);
+    if (role.quota && parentId === null) throw new BadRequestError(`${role.name}按${levelName(role.quota.per)}分配名额，但该组织不在任何${levelName(role.quota.per)}组织之下`, [{ path: 'body.orgId', message: `不在${levelName(role.quota.per)}组织之下` }]);
     if (parentId !== null) {
       const already = await countFor(tx, programId, role.id, parentId, ['nominated', 'approved']);
       const check = roleQuotaCheck(role, { [parentId]: already + 1 }, 'nomination');
