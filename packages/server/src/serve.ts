@@ -22,7 +22,7 @@ export async function serve(config: Config, opts: { demo: boolean }) {
     const bar = progressReporter();
     const demo = await loadDemo(database, password, (p, d, t) => bar.update(p, d, t));
     bar.stop();
-    if (demo) process.stdout.write(`演示数据已载入：${demo.created} 个组织（${demo.seconds.toFixed(1)} 秒）。演示账号 gd_manager、mz_manager、mx_reporter、qz_viewer 的密码同上。\n`);
+    if (demo) process.stdout.write(`演示数据已载入：${demo.created} 个组织（${demo.seconds.toFixed(1)} 秒）。演示账号 gd_manager、mz_manager、mx_manager、mx_reporter、qz_viewer 的密码同上。\n`);
   }
   const storage = config.s3Endpoint && config.s3Bucket && config.s3AccessKeyId && config.s3SecretAccessKey
     ? s3Store({ endpoint: config.s3Endpoint, bucket: config.s3Bucket, accessKeyId: config.s3AccessKeyId, secretAccessKey: config.s3SecretAccessKey, region: config.s3Region })

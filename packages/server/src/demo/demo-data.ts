@@ -16,6 +16,7 @@ export const DEMO_USERS = [
   { username: 'gd_manager', displayName: '广东团省委组织部', role: 'manager', orgCode: '44' },
   { username: 'mz_manager', displayName: '梅州团市委城乡部', role: 'manager', orgCode: '4414' },
   { username: 'mx_reporter', displayName: '梅县区团委填报员', role: 'reporter', orgCode: '441403' },
+  { username: 'mx_manager', displayName: '梅县区团委组织部', role: 'manager', orgCode: '441403' },
   { username: 'qz_viewer', displayName: '泉州团市委查看', role: 'viewer', orgCode: '3505' },
 ] as const;
 

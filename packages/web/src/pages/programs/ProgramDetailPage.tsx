@@ -14,8 +14,9 @@ import { SpotChecksTab } from '../spotchecks/SpotChecksTab';
 
 // Its chart library loads only when the tab is opened.
 const TargetsTab = lazy(() => import('../targets/TargetsTab'));
+const DashboardTab = lazy(() => import('../dashboard/DashboardTab'));
 
-const TABS = ['overview', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks', 'spot-checks', 'targets'] as const;
+const TABS = ['overview', 'dashboard', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks', 'spot-checks', 'targets'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** One program: its template's roles and obligations, nominations, work records and the compliance matrix. */
@@ -50,6 +51,7 @@ export default function ProgramDetailPage() {
         destroyOnHidden
         items={[
           { key: 'overview', label: '概况', children: <OverviewTab program={p} template={template.data} definition={definition} /> },
+          { key: 'dashboard', label: '看板', children: <Suspense fallback={<Spin />}><DashboardTab program={p} /></Suspense> },
           { key: 'nominations', label: '推荐与审定', children: <NominationsTab program={p} definition={definition} /> },
           { key: 'holders', label: '名单', children: <HoldersTab program={p} definition={definition} /> },
           { key: 'pairings', label: '结对', children: <PairingsTab program={p} definition={definition} /> },
