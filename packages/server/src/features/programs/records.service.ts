@@ -37,11 +37,12 @@ export async function recordValues(tx: Db, actor: Actor, program: Loaded, input:
   }
   const fields = input.fields ?? {};
   // A draft may be saved half-filled (a lost connection, S4 entry on a phone); submission needs every required field.
-  if (input.status !== 'draft') {
-    const problems = kind.fields.filter((f) => f.required && (fields[f.id] === undefined || fields[f.id] === null || fields[f.id] === ''))
-      .map((f) => ({ path: `body.fields.${f.id}`, message: `请填写${f.label}` }));
-    if (problems.length) throw new BadRequestError(problems.map((p) => p.message).join('；'), problems);
-  }
+  // What is filled in must fit its field, drafts included.
+  const problems = kind.fields.flatMap((f) => {
+    const message = input.status !== 'draft' && f.required && (fields[f.id] === undefined || fields[f.id] === null || fields[f.id] === '') ? `请填写${f.label}` : fieldProblem(f, fields[f.id]);
+    return message ? [{ path: `body.fields.${f.id}`, message }] : [];
+  });
+  if (problems.length) throw new BadRequestError(problems.map((p) => p.message).join('；'), problems);
   if ((input.partnerOrgIds?.length ?? 0) > 0 && !kind.withPartner) throw new BadRequestError(`“${kind.name}”不涉及结对方`, [{ path: 'body.partnerOrgIds', message: '此类记录不适用' }]);
   if (input.placeOrgId !== undefined && !(await findOrgInScope(tx, actor, input.placeOrgId))) throw new NotFoundError('活动地点组织不存在或不在您的管理范围内');
   const { departmentId, cadreIds } = await checkPeople(tx, kind, org.id, input);
@@ -56,6 +57,29 @@ export async function recordValues(tx: Db, actor: Actor, program: Loaded, input:
     partnerOrgIds: input.partnerOrgIds ?? [], departmentId, cadreIds, deliverableKey: input.deliverableKey ?? null,
     fields, status: input.status ?? 'submitted',
   };
+}
+
+/** A value its field cannot hold: a number out of range (S3.8 meetings of at most 10), a choice not offered (S4.6 stages), a malformed date or flag. */
+function fieldProblem(f: TemplateRecordKind['fields'][number], v: unknown): string | null {
+  if (v === undefined || v === null || v === '') return null;
+  switch (f.type) {
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v)) return `${f.label}应为数字`;
+      if (f.min !== undefined && v < f.min) return `${f.label}不能小于${f.min}`;
+      if (f.max !== undefined && v > f.max) return `${f.label}不能大于${f.max}`;
+      return null;
+    case 'select': {
+      // several choices arrive joined with 、 (the web form's multiple select)
+      const chosen = typeof v === 'string' ? (f.multiple ? v.split('、') : [v]) : [];
+      return chosen.length > 0 && chosen.every((c) => f.options?.includes(c)) ? null : `${f.label}应从“${(f.options ?? []).join('、')}”中选择`;
+    }
+    case 'boolean':
+      return typeof v === 'boolean' ? null : `${f.label}应为“是”或“否”`;
+    case 'date':
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : `${f.label}应为日期（YYYY-MM-DD）`;
+    default:
+      return null;
+  }
 }
 
 function isUniqueViolation(err: unknown): boolean {
