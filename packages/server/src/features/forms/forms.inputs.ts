@@ -219,9 +219,12 @@ async function partnersOf(db: Db, programId: number, form: TemplateForm, subject
   const keys = new Set<string>();
   for (const side of sides) {
     const members = await sideMembers(db, programId, side);
+    // In the registry's order (梅州 4414 before 清远 4418), as the attachment lists them.
+    const holders = await resolveHolders(db, [...members.values()].map((m) => m.ref));
+    const code = (k: string) => holders.get(k)?.code ?? k;
     const bySubject: Record<string, string[]> = {};
     for (const subject of subjects) {
-      const mine = [...members.entries()].filter(([, m]) => m.partners.has(subject)).map(([k]) => k).sort();
+      const mine = [...members.entries()].filter(([, m]) => m.partners.has(subject)).map(([k]) => k).sort((a, b) => (code(a) < code(b) ? -1 : code(a) > code(b) ? 1 : 0));
       if (mine.length) bySubject[subject] = mine;
       mine.forEach((k) => keys.add(k));
     }
