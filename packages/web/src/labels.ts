@@ -1,5 +1,5 @@
 import {
-  COMPLIANCE_STATES, DELIVERABLE_STATES, HOLDER_TYPES, HONORS, LEADER_POSITIONS, NOMINATION_STATUSES, ORG_KINDS, ORG_LEVELS, ORG_SECTORS, ORG_STATUSES, RISKS, ROLES,
+  COMPLIANCE_STATES, DELIVERABLE_STATES, FORM_STATUSES, FORM_TIMELINESS, HOLDER_TYPES, HONORS, LEADER_POSITIONS, NOMINATION_STATUSES, ORG_KINDS, ORG_LEVELS, ORG_SECTORS, ORG_STATUSES, RISKS, ROLES,
 } from '@tuanjian/contracts';
 import type { OrgEvent } from './api/types';
 
@@ -71,6 +71,11 @@ export const RECORD_STATUS_LABELS: Record<string, string> = {
 export const RECORD_STATUS_COLORS: Record<string, string> = {
   draft: 'default', submitted: 'processing', verified: 'success', returned: 'error', superseded: 'default',
 };
+/** A reporter's form in its workflow, and whether it reached the level above by the due date. */
+export const FORM_STATUS_LABELS: Labels<typeof FORM_STATUSES> = { draft: '填报中', submitted: '已上报', approved: '审核通过', returned: '已退回' };
+export const FORM_STATUS_COLORS: Labels<typeof FORM_STATUSES> = { draft: 'default', submitted: 'processing', approved: 'success', returned: 'error' };
+export const FORM_TIMELINESS_LABELS: Labels<typeof FORM_TIMELINESS> = { on_time: '按时', late: '逾期报送', overdue: '逾期未报', pending: '未到期' };
+export const FORM_TIMELINESS_COLORS: Labels<typeof FORM_TIMELINESS> = { on_time: 'success', late: 'warning', overdue: 'error', pending: 'default' };
 export const QUANTITY_LABELS: Record<string, string> = { days: '天数', peopleReached: '覆盖人数', amount: '金额（元）' };
 
 export const EVENT_LABELS: Record<OrgEvent['kind'], string> = {

@@ -12,6 +12,7 @@ const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const ProgramsPage = lazy(() => import('./pages/programs/ProgramsPage'));
 const ProgramDetailPage = lazy(() => import('./pages/programs/ProgramDetailPage'));
+const FormReportPage = lazy(() => import('./pages/forms/FormReportPage'));
 const CheckinPage = lazy(() => import('./pages/checkin/CheckinPage'));
 
 const page = (node: ReactNode) => (
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
           { path: 'users', element: page(<UsersPage />) },
           { path: 'programs', element: page(<ProgramsPage />) },
           { path: 'programs/:id', element: page(<ProgramDetailPage />) },
+          { path: 'programs/:id/forms/:formKey/periods/:period/reports/:reporter', element: page(<FormReportPage />) },
           { path: 'audit', element: page(<AuditPage />) },
           { path: '*', element: <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择要访问的页面。" /> },
         ],

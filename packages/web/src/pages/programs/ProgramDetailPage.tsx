@@ -15,8 +15,9 @@ import { SpotChecksTab } from '../spotchecks/SpotChecksTab';
 // Its chart library loads only when the tab is opened.
 const TargetsTab = lazy(() => import('../targets/TargetsTab'));
 const DashboardTab = lazy(() => import('../dashboard/DashboardTab'));
+const FormsTab = lazy(() => import('../forms/FormsTab'));
 
-const TABS = ['overview', 'dashboard', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks', 'spot-checks', 'targets'] as const;
+const TABS = ['overview', 'dashboard', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks', 'forms', 'spot-checks', 'targets'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** One program: its template's roles and obligations, nominations, work records and the compliance matrix. */
@@ -59,6 +60,7 @@ export default function ProgramDetailPage() {
           { key: 'compliance', label: '合规矩阵', children: <ComplianceTab program={p} definition={definition} loadingTemplate={template.isLoading} /> },
           { key: 'deliverables', label: '任务成果', children: <DeliverablesTab program={p} definition={definition} /> },
           { key: 'risks', label: '逾期与风险', children: <RisksTab program={p} /> },
+          { key: 'forms', label: '报表', children: <Suspense fallback={<Spin />}><FormsTab program={p} /></Suspense> },
           { key: 'targets', label: '目标与通报', children: <Suspense fallback={<Spin />}><TargetsTab program={p} /></Suspense> },
           { key: 'spot-checks', label: '抽查', children: <SpotChecksTab program={p} definition={definition} /> },
         ]}
