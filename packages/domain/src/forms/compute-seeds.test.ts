@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { byId, loadBuiltin } from '../templates/builtin.testing';
 import { computeForm } from './compute';
 import { formPeriods } from './reporting';
+import { typedCells } from './typed';
 import type { FilledForm, FormFact, FormInput, FormRowInput, OrgFact } from './types';
 
 let nextId = 100;
@@ -72,7 +73,7 @@ describe('S3.7 a department’s month in one county, counted where it happened',
   ];
   const filled = computeForm(base({
     form, period: { start: '2019-05-01', end: '2019-05-31' }, rows, facts, orgFacts, reporterKey: DEPT, verifiedOnly: true,
-    typed: { 'org:30/volunteer_rate': 86.5, 'org:40/volunteer_rate': 90 },
+    typed: { 'org:30/volunteer_rate': 86.5, 'org:40/volunteer_rate': 90, 'org:30/branches_without_cadre': 4, 'org:40/branches_without_cadre': 2, 'total/volunteer_rate': 88.1 },
   }));
   const mx = table(filled)['梅县区']!;
 
@@ -98,11 +99,14 @@ describe('S3.7 a department’s month in one county, counted where it happened',
     expect(mx).toMatchObject({ stationed_days: 2, stationed_cadres: 3 });
   });
 
-  it('S3.7 only the figures of 智慧团建 and i志愿 are typed; the total adds them and recounts the rest', () => {
+  it('S3.7 only the figures of 智慧团建 and i志愿 are typed; the total adds counts, recounts the rest, and takes the rate as typed', () => {
     expect(form.columns.filter((c) => c.typed).map((c) => c.id)).toEqual([
       'branches_without_cadre', 'non_public_baseline', 'social_org_baseline', 'non_public_new_members', 'social_org_new_members', 'volunteer_rate', 'service_hours',
     ]);
-    expect(table(filled)['合计']).toMatchObject({ checked: 4, no_wechat: 3, stationed_days: 2, social_org_new_orgs: 2, volunteer_rate: 176.5 });
+    // 86.5 % and 90 % are no 176.5 %: a rate does not add up, so the department types the figure of all its counties.
+    expect(table(filled)['合计']).toMatchObject({ checked: 4, no_wechat: 3, stationed_days: 2, social_org_new_orgs: 2, branches_without_cadre: 6, volunteer_rate: 88.1, service_hours: null });
+    const typable = [...typedCells(form, rows).keys()].filter((k) => k.startsWith('total/'));
+    expect(typable).toEqual(['total/volunteer_rate', 'total/service_hours']);
   });
 });
 

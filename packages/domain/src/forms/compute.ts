@@ -182,7 +182,7 @@ type RowLike = FormRowInput | { kind: 'footer'; key: string; label: string; subj
 function rowCells(columns: readonly FormColumnDef[], input: FormInput, row: RowLike, scope: CellScope, sumOf?: (columnId: string) => number | null): FormCell[] {
   const cells: FormCell[] = columns.map((c) => {
     if (c.typed) {
-      if (sumOf && c.typed.type === 'number') return emptyCell(c, 'typed', sumOf(c.id));
+      if (sumOf && c.typed.type === 'number' && c.typed.total !== 'typed') return emptyCell(c, 'typed', sumOf(c.id));
       return emptyCell(c, 'typed', input.typed[cellKey(row.key, c.id)] ?? null);
     }
     const fixed = row.kind === 'fixed';

@@ -13,7 +13,7 @@ export function typedCells(form: TemplateForm, rows: readonly Pick<FormRowInput,
   const out = new Map<string, { column: string; type: string }>();
   for (const row of rows) {
     for (const c of form.columns) {
-      if (!c.typed || (row.kind === 'total' && c.typed.type === 'number')) continue;
+      if (!c.typed || (row.kind === 'total' && c.typed.type === 'number' && c.typed.total !== 'typed')) continue;
       out.set(cellKey(row.key, c.id), { column: c.id, type: c.typed.type });
     }
   }

@@ -100,6 +100,11 @@ export const FormTypedSchema = z.strictObject({
   type: z.enum(FORM_TYPED_TYPES),
   /** Why no record or registry fact can give this value: a typed column without a reason is refused. */
   reason: Text,
+  /**
+   * What a total row shows for a typed number: the sum of the rows above (default), or a figure typed like
+   * the rows' when it does not add up (S3.7 a registration rate, hours per member).
+   */
+  total: z.enum(['sum', 'typed']).optional(),
 });
 
 export const FormColumnSchema = z
