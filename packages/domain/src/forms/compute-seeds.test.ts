@@ -79,7 +79,7 @@ describe('S3.7 a department’s month in one county, counted where it happened',
 
   it('S3.7 spot checks of this department in this county: distinct branches, names, WeChat under 3/4 or none, 智慧团建', () => {
     expect(mx).toMatchObject({
-      checked: 3, checked_names: '丙村村团支部\n东岭村团支部\n横石村团支部\n丙村村团支部',
+      checked: 3, checked_names: '丙村村团支部\n东岭村团支部\n横石村团支部', // 丙村 checked twice is named once
       no_wechat: 2, no_wechat_names: '东岭村团支部\n横石村团支部', no_zhtj: 1, no_zhtj_names: '东岭村团支部',
       evaluations: '植树：好\n读书会：较好\n义诊：一般\n复查：好',
     });

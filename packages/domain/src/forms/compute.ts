@@ -108,7 +108,8 @@ function measure(op: RecordOp, facts: readonly FormFact[]): number | string {
     case 'distinct':
       return new Set(facts.flatMap((f) => distinctValues(op, f))).size;
     case 'list':
-      return facts.map((f) => listLine(op, f)).filter((x): x is string => x !== null).join('\n');
+      // A branch checked twice this month is still one name beside the count of branches (S3.7 数量及名称).
+      return [...new Set(facts.map((f) => listLine(op, f)).filter((x): x is string => x !== null))].join('\n');
   }
 }
 

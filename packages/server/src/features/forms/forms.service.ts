@@ -11,7 +11,7 @@ import { BadRequestError, NotFoundError } from '../../http/errors';
 import { evidence } from '../evidence/evidence.table';
 import { findOrgInScope } from '../orgs/orgs.queries';
 import { orgs } from '../orgs/orgs.table';
-import { holderKey, type Holder } from '../programs/holders';
+import { holderKey, holderLabel, resolveHolders, type Holder, type HolderRef } from '../programs/holders';
 import { loadProgram } from '../programs/programs.service';
 import { records } from '../programs/programs.table';
 import { assertExpected, findReporter, formContext, periodsOf, type FormContext } from './forms.context';
@@ -112,7 +112,11 @@ export async function cellDetail(db: Db, actor: Actor, at: { programId: number; 
   const kindNames = new Map(c.program.template.recordKinds.map((k) => [k.id, k.name]));
   const order = new Map(ids.map((id, i) => [id, i]));
   const computed = rowKey === 'footer' ? assembled.filled.footer : assembled.filled.rows.find((r) => r.key === rowKey)?.cells ?? [];
-  const holders = (computed.find((x) => x.column === columnId)?.holderKeys ?? []).map((key) => ({ key, name: assembled.inputs.registry[key]?.name ?? key }));
+  const holderKeys = computed.find((x) => x.column === columnId)?.holderKeys ?? [];
+  // The orgs behind an orgs cell (S4.2 direct orgs built, S3.7 new firms) are not rows, so not in the form's registry.
+  const unnamed = holderKeys.filter((k) => !assembled.inputs.registry[k]).map((k) => ({ type: k.split(':')[0] as HolderRef['type'], id: Number(k.split(':')[1]) }));
+  const named = unnamed.length ? await resolveHolders(db, unnamed) : new Map<string, Holder>();
+  const holders = holderKeys.map((key) => ({ key, name: assembled.inputs.registry[key]?.name ?? (named.has(key) ? holderLabel(named.get(key)!) : key) }));
   return {
     key: cell.key, rowLabel: row.label, columnLabel: column.label, source: cell.source, value: cell.value, figures: cell.figures, counts: cell.counts,
     records: recs.sort((a, b) => order.get(a.r.id)! - order.get(b.r.id)!).map(({ r, orgName }) => ({
