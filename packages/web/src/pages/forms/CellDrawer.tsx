@@ -53,7 +53,7 @@ function CellRecords({ records, onEvidence }: { records: CellRecord[]; onEvidenc
           <List.Item
             actions={[
               <Button key="evidence" size="small" icon={<PaperClipOutlined aria-hidden />} onClick={() => onEvidence(r)} aria-label={`佐证材料 ${r.occurredOn} ${r.orgName}（${r.evidenceIds.length} 个）`}>
-                {r.evidenceIds.length}
+                佐证 {r.evidenceIds.length}
               </Button>,
             ]}
           >

@@ -39,13 +39,12 @@ export default function FormsTab({ program }: { program: Program }) {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Space wrap size={[12, 8]}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 12px' }}>
         <Select
           aria-label="报表"
           value={form.id}
           onChange={(v) => choose({ form: v })}
-          style={{ width: 360, maxWidth: '100%' }}
-          popupMatchSelectWidth={false}
+          style={{ width: '100%', maxWidth: 380 }}
           options={items.map((f) => ({ value: f.id, label: `${f.ref} ${f.name}` }))}
         />
         <Select
@@ -53,10 +52,10 @@ export default function FormsTab({ program }: { program: Program }) {
           value={period?.key}
           onChange={(v) => choose({ period: v })}
           showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 240, maxWidth: '100%' }}
-          options={form.periods.map((p) => ({ value: p.key, label: `${periodName(p.key)}（${p.due} 截止）` }))}
+          style={{ width: '100%', maxWidth: 260 }}
+          options={form.periods.map((p) => ({ value: p.key, label: `${periodName(p.key)}（${p.due.slice(5)} 截止）` }))}
         />
-      </Space>
+      </div>
       <Typography.Text type="secondary">
         {form.title}
         {form.attachment ? `（${form.attachment}）` : ''}；{form.approver === 'issuer' ? '报送发文单位审核' : '报送上一级审核'}。表中数字由工作记录自动生成，点击可查看记录。

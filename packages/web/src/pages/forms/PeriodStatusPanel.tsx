@@ -38,15 +38,18 @@ export function PeriodStatusPanel({ programId, form, period, under, onUnder }: {
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card
         size="small"
+        styles={{ title: { whiteSpace: 'normal' } }}
         title={
           <Breadcrumb items={[
             ...(under !== undefined ? [{ title: <a onClick={() => onUnder(undefined)}>本级</a> }] : []),
             { title: `${s.under.name} · ${periodName(period.key)}` },
           ]} />
         }
-        extra={<Typography.Text type="secondary">截止 {period.due}{period.locksAfter ? `，${period.locksAfter} 后锁定` : ''}</Typography.Text>}
       >
         <RateBar rate={s.rate} label={`${s.under.name}报送率`} />
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {period.start} 至 {period.end}，{period.due} 截止报送{period.locksAfter ? `，${period.locksAfter} 后锁定填报` : ''}
+        </Typography.Text>
       </Card>
       {s.groups.length > 1 && (
         <Card size="small" title="各单位报送情况">

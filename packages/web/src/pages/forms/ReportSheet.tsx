@@ -60,19 +60,16 @@ function Cell({ row, column, cell, edits, errors, onEdit, onOpen }: CellProps): 
   const label = `${row.label} ${column.label}`;
   if (cell.source === 'typed') {
     const note = typedNote(cell);
+    const by = note && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{note}</Typography.Text>;
     if (cell.editable) {
       const value = cell.key in edits ? edits[cell.key]! : cell.value;
       return (
-        <Tooltip title={[column.typedReason ? `需填写：${column.typedReason}` : null, note].filter(Boolean).join('；') || undefined}>
-          <span><TypedInput cell={cell} column={column} label={label} value={value} error={errors[cell.key]} onEdit={onEdit} /></span>
+        <Tooltip title={column.typedReason ? `需填写：${column.typedReason}` : undefined}>
+          <div><TypedInput cell={cell} column={column} label={label} value={value} error={errors[cell.key]} onEdit={onEdit} />{by}</div>
         </Tooltip>
       );
     }
-    return (
-      <Tooltip title={note ?? undefined}>
-        <span style={{ whiteSpace: 'pre-wrap' }} aria-label={note ? `${label}：${cellText(cell.value)}，${note}` : undefined}>{cellText(cell.value)}</span>
-      </Tooltip>
-    );
+    return <div style={{ whiteSpace: 'pre-wrap' }}>{cellText(cell.value)}{by}</div>;
   }
   const text = cellText(cell.value);
   const hint = figuresText(cell);
