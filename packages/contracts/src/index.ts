@@ -12,3 +12,4 @@ export * from './targets';
 export * from './forms';
 export * from './assessment';
 export * from './dashboard';
+export * from './ratings';

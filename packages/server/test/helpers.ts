@@ -124,6 +124,7 @@ export async function loginAs(app: App, username: string, password = PASSWORD) {
     get: (url: string) => send('GET', url),
     post: (url: string, body?: unknown) => send('POST', url, body ?? {}),
     patch: (url: string, body: unknown) => send('PATCH', url, body),
+    put: (url: string, body: unknown) => send('PUT', url, body),
   };
 }
 export type Client = Awaited<ReturnType<typeof loginAs>>;

@@ -20,7 +20,7 @@ interface Case {
   scoped: boolean; // does the route act on an object that can be out of scope?
   request: (c: Client, ids: Ids, target: Target, n: number) => Promise<{ statusCode: number }>;
 }
-interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number>; program: Record<Target, number>; nomination: Record<Target, number>; templateId: number; record: Record<Target, number>; evidence: Record<Target, number>; spotCheck: Record<Target, number>; task: Record<Target, number>; bulletin: Record<Target, number>; adjustment: Record<Target, number> }
+interface Ids { org: Record<Target, number>; user: Record<Target, number>; department: Record<Target, number>; cadre: Record<Target, number>; program: Record<Target, number>; nomination: Record<Target, number>; templateId: number; record: Record<Target, number>; evidence: Record<Target, number>; spotCheck: Record<Target, number>; task: Record<Target, number>; bulletin: Record<Target, number>; adjustment: Record<Target, number>; ratingProgram: Record<Target, number> }
 
 const multipartCsv = (c: Client, app: Awaited<ReturnType<typeof testApp>>['app']) => {
   const boundary = 'x-boundary';
@@ -138,6 +138,11 @@ const CASES: Record<string, Case> = {
   'POST /api/programs/:id/forms/:formKey/periods/:period/reports/:reporter/exceptions': { action: 'form.approve', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.program[w]}/forms/s0.10-statistics/periods/2026-Q1/reports/org-${i.org[w]}/exceptions`, { until: '2099-01-01', reason: '延期' }) },
   'GET /api/programs/:id/forms/:formKey/periods/:period/reports/:reporter/cell': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/forms/s0.10-statistics/periods/2026-Q1/reports/org-${i.org[w]}/cell?row=total&column=meetings`) },
   'GET /api/programs/:id/forms/:formKey/periods/:period/reports/:reporter/xlsx': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/forms/s0.10-statistics/periods/2026-Q1/reports/org-${i.org[w]}/xlsx`) },
+  // S0.10 prints no sheets: in scope that is a 400, still "allowed"; out of scope a 404 before anything is read.
+  'GET /api/programs/:id/forms/:formKey/periods/:period/reports/:reporter/docx': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/forms/s0.10-statistics/periods/2026-Q1/reports/org-${i.org[w]}/docx`) },
+  'GET /api/programs/:id/ratings/:standardId': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.ratingProgram[w]}/ratings/branch_star_rating`) },
+  'PUT /api/programs/:id/ratings/:standardId/orgs/:orgId': { action: 'record.create', scoped: true, request: (c, i, w) => c.put(`/api/programs/${i.ratingProgram[w]}/ratings/branch_star_rating/orgs/${i.org[w]}`, { scores: {}, version: 99999 }) },
+  'POST /api/programs/:id/ratings/:standardId/orgs/:orgId/review': { action: 'form.approve', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.ratingProgram[w]}/ratings/branch_star_rating/orgs/${i.org[w]}/review`, { decision: 'approve', version: 99999 }) },
   'GET /api/programs/:id/dashboard': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/dashboard`) },
   'GET /api/programs/:id/dashboard/missed': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/dashboard/missed?month=2026-03`) },
   'GET /api/programs/:id/assessments': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/assessments`) },
@@ -217,7 +222,15 @@ async function seedPrograms() {
     in: await nominate(db, ctx, SYSTEM_ACTOR, program.in, { roleKey: 'demo_town', orgId: t.tree.bc }),
     out: await nominate(db, ctx, SYSTEM_ACTOR, program.out, { roleKey: 'demo_town', orgId: xnTown }),
   };
-  return { program, nomination, templateId };
+  // 对标定级 lives in its own template: one rating program per county, as with the S0 ones.
+  const ratingTemplate = (await t.database.query<{ id: number }>("SELECT id FROM program_templates WHERE key = 'x-branch-star-rating'"))[0]!.id;
+  const rate = (orgId: number) => createProgram(db, ctx, SYSTEM_ACTOR, { templateId: ratingTemplate, issuerOrgId: orgId, scopeOrgId: orgId, year: 2026 });
+  const ratingProgram = { in: await rate(t.tree.mx), out: await rate(t.tree.xn) };
+  const selfScored = (p: number, orgId: number) => t.database.query(
+    `INSERT INTO star_ratings (program_id, standard_key, org_id, status, self_scores, self_total, self_by, self_at) VALUES ($1, 'branch_star_rating', $2, 'self_scored', '{}', 0, 1, now())`, [p, orgId]);
+  await selfScored(ratingProgram.in, t.tree.bc);
+  await selfScored(ratingProgram.out, t.tree.xn);
+  return { program, nomination, templateId, ratingProgram };
 }
 
 let cases = 0;

@@ -15,6 +15,7 @@ export const BUILTIN_TEMPLATE_FILES = [
   's2-luohe-vital.yaml',
   's3-guangdong-stationing.yaml',
   's4-quanzhou-big-committee.yaml',
+  'x-branch-star-rating.yaml',
 ] as const;
 
 export function readBuiltin(file: string): string {

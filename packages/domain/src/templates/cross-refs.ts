@@ -87,6 +87,14 @@ export function crossReferenceIssues(t: ProgramTemplate): TemplateIssue[] {
     ...duplicates(t.tasks, (x) => x.number, ['tasks'], '任务序号'),
   );
   t.standards?.forEach((s, i) => issues.push(...duplicates(s.items, (x) => x.id, ['standards', i, 'items'], `标准 ${s.id} 的条目`)));
+  t.standards?.forEach((s, i) => {
+    if (!s.rating) return;
+    // A rated standard is scored item by item: every item needs its points.
+    s.items.forEach((item, j) => {
+      if (item.points === undefined) issues.push({ path: ['standards', i, 'items', j, 'points'], message: `标准 ${s.id} 用于定级，条目 ${item.id} 须写分值 points` });
+    });
+    issues.push(...duplicates(s.rating.bands, (b) => b.stars, ['standards', i, 'rating', 'bands'], '星级'));
+  });
   t.recordKinds.forEach((k, i) => issues.push(...duplicates(k.fields, (f) => f.id, ['recordKinds', i, 'fields'], `记录类型 ${k.id} 的字段`)));
   const seenSides = new Set<string>();
   for (const { side, path } of sideList) {

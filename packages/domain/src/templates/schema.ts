@@ -100,7 +100,18 @@ export const StandardItem = z.strictObject({
   ref: Ref.optional(),
   /** Items marked * in the seed (必备条件). */
   mandatory: z.boolean().optional(),
+  /** Points of the item in a scored standard (对标定级: 100 points in all); a mandatory item passes only with full points. */
+  points: z.number().positive({ error: '分值应大于 0' }).optional(),
   check: Check,
+});
+
+/** Stars from the reviewed total, each band at most its share of the rated branches (智慧团建 对标定级). */
+export const StarRating = z.strictObject({
+  bands: z.array(z.strictObject({ stars: z.int().min(1).max(5), minScore: z.number().min(0), maxShare: z.number().gt(0).max(1).optional() })).min(1),
+  /** The most stars a branch failing a mandatory item can get. */
+  mandatoryCap: z.int().min(0).max(5).optional(),
+  /** After this day (MM-DD of the program's first year) scores can no longer be entered or reviewed. */
+  lockOn: MonthDay.optional(),
 });
 
 export const Standard = z.strictObject({
@@ -108,6 +119,7 @@ export const Standard = z.strictObject({
   name: Text,
   refs: z.array(Ref).optional(),
   items: z.array(StandardItem).min(1, { error: '标准至少要有一项' }),
+  rating: StarRating.optional(),
 });
 
 const SideCount = z.union([Count, z.strictObject({ min: Count, max: Count.optional() })], { error: '数量应为正整数或 { min, max }' });

@@ -13,3 +13,4 @@ export * from '../features/tasks/tasks.table';
 export * from '../features/bulletins/bulletins.table';
 export * from '../features/forms/forms.table';
 export * from '../features/assessment/assessment.table';
+export * from '../features/ratings/ratings.table';
