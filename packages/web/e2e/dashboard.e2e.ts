@@ -10,7 +10,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('看板', () => {
+describe('看板与年度考核', () => {
   // Guards issue 7's done-when: a county manager opens the dashboard and drills from a red figure to the missing records.
   it('X.4 a county manager opens the dashboard and drills from a red cell to the records that are missing', async () => {
     const page = await login(browser, 'mx_manager');
@@ -43,6 +43,36 @@ describe('看板', () => {
     await page.getByRole('button', { name: /^查看未达标 [1-9]\d* 个周期$/ }).click();
     const all = page.getByRole('dialog', { name: /未达标的工作$/ });
     await all.getByRole('table', { name: '未达标的工作' }).getByText('未达标', { exact: true }).first().waitFor();
+    await page.context().close();
+  });
+
+  // Guards issue 7's assessment: the issuer sees the ranking with points that open their records, and adjusts with a reason.
+  it('S3.9 the provincial committee ranks its departments and adjusts a score with a reason', async () => {
+    const page = await login(browser, 'gd_manager');
+    await page.goto(`${inject('baseUrl')}/programs`);
+    await page.getByRole('link', { name: /驻点/ }).first().click();
+    await page.waitForURL(/\/programs\/\d+/);
+    await page.goto(`${page.url().split('?')[0]}?tab=assessment`);
+    const ranking = page.getByRole('table', { name: '考核排名' });
+    const first = ranking.locator('tbody tr.ant-table-row').first();
+    await first.waitFor();
+    const totalBefore = Number(await first.locator('td').last().innerText());
+    // a component's points open the records they stand on
+    await ranking.getByRole('button', { name: /典型经验推广 [\d.]+ 分，查看记录$/ }).first().click();
+    await page.getByRole('dialog', { name: /典型经验推广/ }).getByRole('row').nth(1).waitFor();
+    await page.keyboard.press('Escape');
+
+    await first.getByRole('button', { name: '调整分值' }).click();
+    const dialog = page.getByRole('dialog', { name: /^调整分值/ });
+    await dialog.getByLabel(/加减分/).fill('-2');
+    await dialog.getByRole('button', { name: '调整', exact: true }).click();
+    await dialog.getByText('请写明调整理由').waitFor();
+    await dialog.getByLabel('调整理由').fill('抽查发现一条驻点记录无法核实');
+    await dialog.getByRole('button', { name: '调整', exact: true }).click();
+    await page.getByText('已调整，理由已记入审计日志').waitFor();
+    await ranking.getByText('抽查发现一条驻点记录无法核实').waitFor();
+    const row = ranking.locator('tbody tr.ant-table-row', { hasText: '抽查发现一条驻点记录无法核实' });
+    expect(Number(await row.locator('td').last().innerText())).toBeCloseTo(totalBefore - 2, 2);
     await page.context().close();
   });
 });

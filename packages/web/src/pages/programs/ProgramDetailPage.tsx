@@ -15,9 +15,10 @@ import { SpotChecksTab } from '../spotchecks/SpotChecksTab';
 // Its chart library loads only when the tab is opened.
 const TargetsTab = lazy(() => import('../targets/TargetsTab'));
 const DashboardTab = lazy(() => import('../dashboard/DashboardTab'));
+const AssessmentTab = lazy(() => import('../assessment/AssessmentTab'));
 const FormsTab = lazy(() => import('../forms/FormsTab'));
 
-const TABS = ['overview', 'dashboard', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks', 'forms', 'spot-checks', 'targets'] as const;
+const TABS = ['overview', 'dashboard', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks', 'forms', 'spot-checks', 'targets', 'assessment'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** One program: its template's roles and obligations, nominations, work records and the compliance matrix. */
@@ -63,6 +64,7 @@ export default function ProgramDetailPage() {
           { key: 'forms', label: '报表', children: <Suspense fallback={<Spin />}><FormsTab program={p} /></Suspense> },
           { key: 'targets', label: '目标与通报', children: <Suspense fallback={<Spin />}><TargetsTab program={p} /></Suspense> },
           { key: 'spot-checks', label: '抽查', children: <SpotChecksTab program={p} definition={definition} /> },
+          { key: 'assessment', label: '年度考核', children: <Suspense fallback={<Spin />}><AssessmentTab program={p} /></Suspense> },
         ]}
       />
     </Card>
