@@ -4,7 +4,7 @@
  * the registry facts of attribute columns. The cells themselves are computed by the domain.
  */
 import { type FormFact, type FormInput, type FormPeriod, type FormRowInput, type OrgFact, type RegistryEntry, type TemplateForm } from '@tuanjian/domain';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { subtreeDuring } from '../orgs/orgs.queries';
 import { orgLeaders, orgs } from '../orgs/orgs.table';
@@ -196,7 +196,8 @@ async function factsFor(db: Db, programId: number, form: TemplateForm, period: R
 async function orgFactsUnder(db: Db, form: TemplateForm, subjectPaths: readonly string[]): Promise<OrgFact[] | undefined> {
   if (!columnsOf(form).some((c) => c.compute?.op === 'orgs') || !subjectPaths.length) return undefined;
   const rows = await db.select({ id: orgs.id, path: orgs.path, kind: orgs.kind, sector: orgs.sector, foundedOn: orgs.foundedOn, dissolvedOn: orgs.dissolvedOn })
-    .from(orgs).where(sql`${orgs.path} LIKE ANY(${sql.param(subtreePatterns(subjectPaths))}::text[])`);
+    // An org in preparation (筹建, S4.6) has not been founded: it is neither built nor new.
+    .from(orgs).where(and(sql`${orgs.path} LIKE ANY(${sql.param(subtreePatterns(subjectPaths))}::text[])`, ne(orgs.status, 'preparing')));
   return rows.map((o) => ({ key: `org:${o.id}`, ancestorKeys: keysOfPath(o.path).slice(0, -1), kind: o.kind, sector: o.sector, foundedOn: o.foundedOn, dissolvedOn: o.dissolvedOn }));
 }
 

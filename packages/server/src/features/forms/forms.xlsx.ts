@@ -21,6 +21,9 @@ export function periodLabel(key: string): string {
   if ((m = /^(\d{4})-(\d{2})$/.exec(key))) return `${m[1]}年${Number(m[2])}月`;
   if ((m = /^(\d{4})-H([12])$/.exec(key))) return `${m[1]}年${m[2] === '1' ? '上' : '下'}半年`;
   if ((m = /^(\d{4})-W(\d{2})$/.exec(key))) return `${m[1]}年第${Number(m[2])}周`;
+  // S4.2's half-monthly and daily reports
+  if ((m = /^(\d{4})-(\d{2})-([AB])$/.exec(key))) return `${m[1]}年${Number(m[2])}月${m[3] === 'A' ? '上' : '下'}半月`;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key))) return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
   if (/^\d{4}$/.test(key)) return `${key}年`;
   return '';
 }
