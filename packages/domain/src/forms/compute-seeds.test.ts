@@ -182,6 +182,7 @@ describe('registry columns of pairings', () => {
     const form = byId(s1.forms, 's1.10-monthly-progress');
     const HELPER = 'department:4';
     const TOWN = 'org:60';
+    const TOWN2 = 'org:61';
     const facts = [
       fact('work_meeting', '2010-07-05', ['org:2', HELPER], { partnerKeys: [TOWN], fields: { attendees: '团县委书记' } }),
       fact('fund_transfer', '2010-07-06', ['org:2', HELPER], { partnerKeys: [TOWN], amount: 3000 }),
@@ -192,8 +193,12 @@ describe('registry columns of pairings', () => {
       fact('countryside_service', '2010-07-11', ['org:2', HELPER], { partnerKeys: [TOWN], peopleReached: 120 }),
       fact('loan', '2010-07-12', [TOWN], { amount: 50000 }),
       fact('loan', '2010-08-01', [TOWN], { amount: 20000 }), // August
+      fact('election_step', '2010-07-07', ['org:9'], { partnerKeys: [TOWN2], fields: { step: '政策制定' } }),
     ];
-    const rows: FormRowInput[] = [{ key: TOWN, label: '中方镇团委', kind: 'subjects', subjects: [TOWN] }, { key: 'total', label: '合计', kind: 'total', subjects: [] }];
+    const rows: FormRowInput[] = [
+      { key: TOWN, label: '中方镇团委', kind: 'subjects', subjects: [TOWN] }, { key: TOWN2, label: '泸阳镇团委', kind: 'subjects', subjects: [TOWN2] },
+      { key: 'total', label: '合计', kind: 'total', subjects: [] },
+    ];
     const filled = computeForm(base({
       form, period: { start: '2010-07-01', end: '2010-07-31' }, rows, facts, typed: { [`${TOWN}/problems`]: '贷款担保难' },
       partners: { helpers: { [TOWN]: [HELPER] } }, registry: { [HELPER]: { name: '共青团怀化市委员会·学校部' } },
@@ -201,6 +206,8 @@ describe('registry columns of pairings', () => {
     expect(table(filled)['中方镇团委']).toEqual({
       helpers: '共青团怀化市委员会·学校部', meetings: 1, funds: 3000, election_steps: 2, activities: 2, youths_served: 165, loans: 5, deliverables: 0, problems: '贷款担保难',
     });
-    expect(table(filled)['合计']).toMatchObject({ helpers: null, funds: 3000, loans: 5, problems: null });
+    expect(table(filled)['泸阳镇团委']).toMatchObject({ helpers: null, meetings: 0, election_steps: 1 });
+    // 政策制定 in two townships is two steps taken, not one value seen twice.
+    expect(table(filled)['合计']).toMatchObject({ helpers: null, funds: 3000, election_steps: 3, loans: 5, problems: null });
   });
 });

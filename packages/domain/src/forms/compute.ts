@@ -69,10 +69,14 @@ function qualifying(op: RecordOp, input: FormInput, scope: CellScope): FormFact[
     .sort(byDateThenId);
 }
 
-function distinctValues(op: Extract<Op, { op: 'distinct' }>, f: FormFact): string[] {
+function distinctValues(op: Extract<Op, { op: 'distinct' }>, f: FormFact, scope: CellScope): string[] {
   if (typeof op.by === 'object') {
     const v = f.fields[op.by.field];
-    return v === undefined || v === null || v === '' ? [] : [String(v)];
+    if (v === undefined || v === null || v === '') return [];
+    // The same step taken with two townships is two steps: the value is paired with each partner the cell covers.
+    if (op.by.per !== 'partner') return [String(v)];
+    const partners = scope.recordIds ? f.partnerKeys : f.partnerKeys.filter((k) => scope.subjects.has(k));
+    return partners.map((k) => `${k} ${String(v)}`);
   }
   switch (op.by) {
     case 'org': return f.subjectKeys.filter((k) => k.startsWith('org:')).slice(0, 1);
@@ -92,7 +96,7 @@ function listLine(op: Extract<Op, { op: 'list' }>, f: FormFact): string | null {
   return present(detail) ? `${String(main)}：${String(detail)}` : String(main);
 }
 
-function measure(op: RecordOp, facts: readonly FormFact[]): number | string {
+function measure(op: RecordOp, facts: readonly FormFact[], scope: CellScope): number | string {
   switch (op.op) {
     case 'count':
       return facts.length;
@@ -106,7 +110,7 @@ function measure(op: RecordOp, facts: readonly FormFact[]): number | string {
       return roundTo(total * (op.scale ?? 1), op.decimals ?? 2);
     }
     case 'distinct':
-      return new Set(facts.flatMap((f) => distinctValues(op, f))).size;
+      return new Set(facts.flatMap((f) => distinctValues(op, f, scope))).size;
     case 'list':
       // A branch checked twice this month is still one name beside the count of branches (S3.7 数量及名称).
       return [...new Set(facts.map((f) => listLine(op, f)).filter((x): x is string => x !== null))].join('\n');
@@ -124,10 +128,10 @@ function recordCell(column: FormColumnDef, op: RecordOp, input: FormInput, scope
   const behind = facts.filter(subsets[counts]);
   const base = { ...emptyCell(column, 'computed'), counts, recordIds: behind.map((f) => f.id) };
   if (op.op === 'list') {
-    const text = measure(op, behind) as string;
+    const text = measure(op, behind, scope) as string;
     return { ...base, value: text === '' ? null : text };
   }
-  const figures = Object.fromEntries(FIGURES.map((k) => [k, measure(op, facts.filter(subsets[k])) as number])) as unknown as CellFigures;
+  const figures = Object.fromEntries(FIGURES.map((k) => [k, measure(op, facts.filter(subsets[k]), scope) as number])) as unknown as CellFigures;
   return { ...base, value: figures[counts], figures };
 }
 

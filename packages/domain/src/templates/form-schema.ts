@@ -65,7 +65,12 @@ export const FormComputeSchema = z.discriminatedUnion(
       scale: z.number().positive().optional(),
       decimals: z.int().min(0).max(6).optional(),
     }),
-    z.strictObject({ op: z.literal('distinct'), ...RecordFilter, by: z.union([z.enum(FORM_DISTINCT_BY), z.strictObject({ field: SnakeId })]) }),
+    z.strictObject({
+      op: z.literal('distinct'),
+      ...RecordFilter,
+      /** per partner: a value counts once for each partner it was done with (S1.10 each township's election steps, added up in the total). */
+      by: z.union([z.enum(FORM_DISTINCT_BY), z.strictObject({ field: SnakeId, per: z.literal('partner').optional() })]),
+    }),
     /** Numerator over denominator, two columns of the same form (typed or computed). */
     z.strictObject({ op: z.literal('ratio'), numerator: SnakeId, denominator: SnakeId, percent: z.boolean().optional(), decimals: z.int().min(0).max(6).optional() }),
     /** The values of one field of the records, one per line (S0.10 note 2: each solved problem named); with detail, 'field：detail'. */
