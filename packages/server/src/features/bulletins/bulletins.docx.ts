@@ -9,30 +9,13 @@ import type { z } from 'zod';
 import type { BulletinContent } from '@tuanjian/contracts';
 import { chineseDate, issueLabel, percent } from '@tuanjian/domain';
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
-  TabStopType, TextRun, VerticalAlign, WidthType,
+  AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TabStopType, VerticalAlign, WidthType,
 } from 'docx';
+import { DEFAULT_STYLES, FANGSONG, HEITI, LINE, SIZE, TEXT_WIDTH, XIAOBIAOSONG, officialSection, run } from '../../files/docx';
 
 type Content = z.infer<typeof BulletinContent>;
 
-const MM = 1440 / 25.4; // twips per millimetre
-export const PAGE = {
-  width: Math.round(210 * MM), height: Math.round(297 * MM),
-  top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM),
-};
-const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
-
-const FANGSONG = '仿宋_GB2312';
-const XIAOBIAOSONG = '方正小标宋简体';
-const HEITI = '黑体';
-const SONGTI = '宋体';
 const RED = 'FF0000';
-/** Point sizes as Word's half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
-const SIZE = { erhao: 44, sanhao: 32, sihao: 28, masthead: 60 };
-const LINE = { line: 560, lineRule: LineRuleType.EXACT };
-
-const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
-const run = (text: string, name = FANGSONG, size = SIZE.sanhao, extra: { bold?: boolean; color?: string } = {}) => new TextRun({ text, font: font(name), size, ...extra });
 
 const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: LINE, alignment: AlignmentType.JUSTIFIED });
 const heading = (text: string) => new Paragraph({ children: [run(text, HEITI)], indent: { firstLine: 640 }, spacing: LINE });
@@ -118,14 +101,8 @@ export async function bulletinDocx(b: BulletinDocInput): Promise<Buffer> {
   const doc = new Document({
     creator: b.issuerName,
     title: c.title,
-    styles: { default: { document: { run: { font: font(FANGSONG), size: SIZE.sanhao } } } },
-    sections: [{
-      properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right } } },
-      footers: {
-        default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(SONGTI), size: SIZE.sihao })] })] }),
-      },
-      children,
-    }],
+    styles: DEFAULT_STYLES,
+    sections: [{ ...officialSection(), children }],
   });
   return Packer.toBuffer(doc);
 }

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../http/app';
 import { auditContext, requireActor } from '../../http/context';
+import { sendDocx } from '../../files/docx';
 import { bulletinDocx } from './bulletins.docx';
 import { generateBulletin, getBulletin, listBulletins } from './bulletins.service';
 
@@ -25,9 +26,6 @@ export async function bulletinRoutes(app: FastifyInstance, s: Services) {
     const b = await getBulletin(db, requireActor(req), req.params.id);
     const buffer = await bulletinDocx({ content: b.content, number: b.number, issuerName: b.issuerName, issuedOn: b.issuedOn });
     const name = `${b.content.masthead}（第${b.number}期）.docx`;
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(buffer);
+    return sendDocx(reply, name, buffer);
   });
 }
