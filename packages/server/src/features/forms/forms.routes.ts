@@ -8,9 +8,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../http/app';
 import { auditContext, requireActor } from '../../http/context';
+import { sendDocx } from '../../files/docx';
 import { sendXlsx } from '../../files/xlsx';
 import { cellDetail, listForms, overdueList, periodStatus, readReport } from './forms.service';
 import { approveForm, grantException, reopenForm, returnForm, submitForm, updateTyped, type FormAddress } from './forms.workflow';
+import { formSheetsDocx } from './forms.docx';
 import { formXlsx } from './forms.xlsx';
 
 const REPORT = '/programs/:id/forms/:formKey/periods/:period/reports/:reporter';
@@ -56,5 +58,11 @@ export async function formRoutes(app: FastifyInstance, s: Services) {
     const report = await view(req, req.params);
     const buffer = await formXlsx(report, toCivilDate(s.now()));
     return sendXlsx(reply, `${report.form.name}-${report.reporter.name}-${report.period.key}.xlsx`, buffer);
+  });
+  // One sheet per record (S2.4 Attachment 1, S2.6 Attachment 2), for forms whose rows are records.
+  r.get(`${REPORT}/docx`, { schema: { tags, params: FormReportParams } }, async (req, reply) => {
+    const { c, report } = await readReport(db, requireActor(req), address(req.params), s.now());
+    const buffer = await formSheetsDocx(c.form, report, toCivilDate(s.now()));
+    return sendDocx(reply, `${c.form.sheetTitle ?? c.form.name}-${report.reporter.name}-${report.period.key}.docx`, buffer);
   });
 }
