@@ -75,4 +75,22 @@ describe('看板与年度考核', () => {
     expect(Number(await row.locator('td').last().innerText())).toBeCloseTo(totalBefore - 2, 2);
     await page.context().close();
   });
+
+  // Guards 对标定级: stars under quotas with the mandatory cap explained, and a county reviewing a waiting branch.
+  it('X.4 a county reviews a branch’s self-score and the stars follow the standard', async () => {
+    const page = await login(browser, 'mx_manager');
+    await page.goto(`${inject('baseUrl')}/programs`);
+    await page.getByRole('link', { name: /对标定级/ }).first().click();
+    await page.waitForURL(/\/programs\/\d+/);
+    await page.goto(`${page.url().split('?')[0]}?tab=ratings`);
+    const list = page.getByRole('table', { name: '定级名单' });
+    await list.getByLabel(/ 3 星（必备条件未达到）$/).first().waitFor();
+    const waiting = list.locator('tbody tr.ant-table-row', { hasText: '待审核' }).first();
+    await waiting.getByRole('button', { name: '审核' }).click();
+    const dialog = page.getByRole('dialog', { name: /^审核定级/ });
+    await dialog.getByRole('button', { name: '审核通过' }).click();
+    await page.getByText('已审核通过').waitFor();
+    await expect.poll(() => list.locator('tbody tr.ant-table-row', { hasText: '待审核' }).count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -12,6 +12,7 @@ import { programRoles, programTemplates } from '../features/programs/programs.ta
 import { createRecord } from '../features/programs/records.service';
 import { SYSTEM_ACTOR, systemContext } from '../system-actor';
 import { guangdongDemo, huaihuaDemo, luoheDemo, quanzhouDemo } from './demo-programs-s1-s4';
+import { meizhouRatingsDemo } from './demo-ratings';
 import { luoheTasksDemo, quanzhouTargetsDemo } from './demo-targets';
 
 const TARGET_DEMOS: Record<string, (database: Database, programId: number) => Promise<void>> = {
@@ -26,6 +27,8 @@ const DEMO_PROGRAMS = [
   { key: 's2-luohe-vital', org: '4111', doc: '漯团〔2026〕8号' },
   { key: 's3-guangdong-stationing', org: '44', doc: '团粤发〔2026〕5号' },
   { key: 's4-quanzhou-big-committee', org: '3505', doc: '泉团〔2026〕21号' },
+  // After its lock day (12-20) this year's rating is closed: the demo shows next year's, still open.
+  { key: 'x-branch-star-rating', org: '4414', doc: '梅团〔2026〕15号', rollsOverAfter: '12-20' },
 ];
 
 const ctx = systemContext('demo');
@@ -38,8 +41,9 @@ export async function instantiateSeedPrograms(database: Database) {
     const tpl = (await db.select().from(programTemplates).where(eq(programTemplates.key, p.key)).orderBy(programTemplates.version))[0];
     const org = await findOrgByCode(db, p.org);
     if (!tpl || !org) continue;
-    const id = await createProgram(db, ctx, SYSTEM_ACTOR, { templateId: tpl.id, issuerOrgId: org.id, scopeOrgId: org.id, year, docNumber: p.doc });
-    const fill = { 's0-meizhou-pairing': meizhouPairing, 's1-huaihua-assistance': huaihuaDemo, 's2-luohe-vital': luoheDemo, 's3-guangdong-stationing': guangdongDemo, 's4-quanzhou-big-committee': quanzhouDemo }[p.key];
+    const rollOver = 'rollsOverAfter' in p && toCivilDate(new Date()) > `${year}-${p.rollsOverAfter}`;
+    const id = await createProgram(db, ctx, SYSTEM_ACTOR, { templateId: tpl.id, issuerOrgId: org.id, scopeOrgId: org.id, year: rollOver ? year + 1 : year, docNumber: p.doc });
+    const fill = { 's0-meizhou-pairing': meizhouPairing, 's1-huaihua-assistance': huaihuaDemo, 's2-luohe-vital': luoheDemo, 's3-guangdong-stationing': guangdongDemo, 's4-quanzhou-big-committee': quanzhouDemo, 'x-branch-star-rating': meizhouRatingsDemo }[p.key];
     await fill?.(database, id);
     await TARGET_DEMOS[p.key]?.(database, id);
   }

@@ -16,9 +16,10 @@ import { SpotChecksTab } from '../spotchecks/SpotChecksTab';
 const TargetsTab = lazy(() => import('../targets/TargetsTab'));
 const DashboardTab = lazy(() => import('../dashboard/DashboardTab'));
 const AssessmentTab = lazy(() => import('../assessment/AssessmentTab'));
+const RatingsTab = lazy(() => import('../ratings/RatingsTab'));
 const FormsTab = lazy(() => import('../forms/FormsTab'));
 
-const TABS = ['overview', 'dashboard', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks', 'forms', 'spot-checks', 'targets', 'assessment'] as const;
+const TABS = ['overview', 'dashboard', 'nominations', 'holders', 'pairings', 'records', 'compliance', 'deliverables', 'risks', 'forms', 'spot-checks', 'targets', 'assessment', 'ratings'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** One program: its template's roles and obligations, nominations, work records and the compliance matrix. */
@@ -36,6 +37,9 @@ export default function ProgramDetailPage() {
 
   const p = program.data;
   const definition = definitionOf(template.data);
+  const raw = (template.data?.definition ?? {}) as { assessments?: unknown[]; standards?: Array<{ rating?: unknown }> };
+  const hasAssessments = (raw.assessments?.length ?? 0) > 0;
+  const hasRatings = (raw.standards ?? []).some((x) => x.rating);
 
   return (
     <Card
@@ -64,7 +68,9 @@ export default function ProgramDetailPage() {
           { key: 'forms', label: '报表', children: <Suspense fallback={<Spin />}><FormsTab program={p} /></Suspense> },
           { key: 'targets', label: '目标与通报', children: <Suspense fallback={<Spin />}><TargetsTab program={p} /></Suspense> },
           { key: 'spot-checks', label: '抽查', children: <SpotChecksTab program={p} definition={definition} /> },
-          { key: 'assessment', label: '年度考核', children: <Suspense fallback={<Spin />}><AssessmentTab program={p} /></Suspense> },
+          // Tabs the template has nothing for stay away, so a program shows what it runs.
+          ...(hasAssessments ? [{ key: 'assessment', label: '年度考核', children: <Suspense fallback={<Spin />}><AssessmentTab program={p} /></Suspense> }] : []),
+          ...(hasRatings ? [{ key: 'ratings', label: '对标定级', children: <Suspense fallback={<Spin />}><RatingsTab program={p} definition={definition} /></Suspense> }] : []),
         ]}
       />
     </Card>
