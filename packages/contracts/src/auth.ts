@@ -32,8 +32,33 @@ export const SessionInfo = z.object({
   csrfToken: z.string(),
   abilities: z.array(Action),
   idleTimeoutSeconds: z.number().int(),
+  /** The account has a confirmed TOTP second factor. */
+  totpEnabled: z.boolean(),
+  /** An administrator without one: every route but enrolment answers 403 until it is confirmed. */
+  mustEnrolTotp: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/** The password was right; the session is created by POST /api/auth/login/totp with this token and a code. */
+export const SecondFactorChallenge = z.object({
+  secondFactor: z.literal('totp'),
+  pendingToken: z.string(),
+  expiresInSeconds: z.number().int(),
+});
+export type SecondFactorChallenge = z.infer<typeof SecondFactorChallenge>;
+export const LoginAnswer = z.union([SessionInfo, SecondFactorChallenge]);
+export type LoginAnswer = z.infer<typeof LoginAnswer>;
+
+const TotpCode = z.string().trim().regex(/^\d{6}$/, { error: '动态口令应为 6 位数字' });
+export const TotpLoginBody = z.object({ pendingToken: z.string().min(1).max(128), code: TotpCode });
+export const TotpConfirmBody = z.object({ code: TotpCode });
+export const TotpSetup = z.object({
+  /** otpauth://totp/… for the QR code an authenticator app scans. */
+  uri: z.string(),
+  /** The same secret in base32, for typing in by hand. */
+  secret: z.string(),
+});
+export type TotpSetup = z.infer<typeof TotpSetup>;
 
 export const PasswordChange = z.object({
   currentPassword: z.string().min(1).max(256),
@@ -50,6 +75,7 @@ export const User = z.object({
   mobile: z.string().nullable(),
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
+  totpEnabled: z.boolean(),
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -67,6 +93,8 @@ export const UserUpdate = z.object({
   orgId: Id.optional(),
   disabled: z.boolean().optional(),
   password: z.string().min(1).max(256).optional(),
+  /** A lost phone: the user enrols a new TOTP secret at the next sign-in. */
+  resetTotp: z.literal(true).optional(),
   version: z.number().int().min(0),
 });
 export const UserListQuery = PageQuery.extend({ q: z.string().trim().max(50).optional() });

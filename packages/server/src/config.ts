@@ -15,6 +15,8 @@ const ConfigSchema = z.object({
   sessionAbsoluteHours: z.coerce.number().int().min(1).max(24 * 7).default(12),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   secureCookies: z.coerce.boolean().default(false),
+  /** 等保2.0: the administrators' second factor; `optional` only for demos and trials. */
+  adminTotp: z.enum(['required', 'optional'], { error: 'TUANJIAN_ADMIN_TOTP 应为 required 或 optional' }).default('required'),
   /** Evidence in an S3-compatible bucket instead of DATA_DIR/evidence when all four are set. */
   s3Endpoint: z.string().regex(/^https?:\/\//, { error: 'S3_ENDPOINT 必须以 http:// 或 https:// 开头' }).optional(),
   s3Bucket: z.string().min(3).max(63).optional(),
@@ -46,6 +48,7 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     sessionAbsoluteHours: pick(flags.sessionAbsoluteHours, 'SESSION_ABSOLUTE_HOURS'),
     logLevel: pick(flags.logLevel, 'LOG_LEVEL'),
     secureCookies: pick(flags.secureCookies, 'SECURE_COOKIES'),
+    adminTotp: pick(flags.adminTotp, 'TUANJIAN_ADMIN_TOTP'),
     s3Endpoint: pick(undefined, 'S3_ENDPOINT'),
     s3Bucket: pick(undefined, 'S3_BUCKET'),
     s3AccessKeyId: pick(undefined, 'S3_ACCESS_KEY_ID'),

@@ -8,6 +8,10 @@ import { buildApp } from '../src/http/app';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { createUserAsSystem } from '../src/features/users/users.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
+import { eq } from 'drizzle-orm';
+import { users } from '../src/features/users/users.table';
+import { secondFactorRequired } from '../src/auth/policy';
+import { base32Decode, hotp, totpStep } from '../src/auth/totp';
 
 export const ENGINE = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 export const PASSWORD = 'Test#Passw0rd-2026';
@@ -73,8 +77,15 @@ export async function seedTree(database: Database) {
 }
 export type Tree = Awaited<ReturnType<typeof seedTree>>;
 
-export async function seedUser(database: Database, username: string, role: Role, orgId: number, mobile?: string) {
+/** The TOTP secret seedUser enrols for administrators (RFC 6238's own test seed, "12345678901234567890"). */
+export const TEST_TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
+/** Administrators come enrolled in TOTP with TEST_TOTP_SECRET, as the policy requires them to be. */
+export async function seedUser(database: Database, username: string, role: Role, orgId: number, mobile?: string, opts: { totp?: boolean } = {}) {
   const u = await createUserAsSystem(database.db, systemContext('test'), { username, displayName: username, role, orgId, password: PASSWORD, mobile });
+  if (opts.totp ?? secondFactorRequired(role)) {
+    await database.db.update(users).set({ totpSecret: TEST_TOTP_SECRET, totpEnabledAt: new Date(0) }).where(eq(users.id, u.id));
+  }
   return u.id;
 }
 
@@ -101,6 +112,7 @@ export async function bareTestApp(opts: { clock?: Clock } = {}) {
     database, now: clock.now, webDist: null, onUnaudited: (v) => unaudited.push(v),
     config: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, logLevel: 'silent', secureCookies: false },
   });
+  clocks.set(app, clock);
   openApps.push(async () => {
     // A file may have closed them itself already.
     await app.close().catch(() => undefined);
@@ -110,10 +122,30 @@ export async function bareTestApp(opts: { clock?: Clock } = {}) {
 }
 
 type App = Awaited<ReturnType<typeof testApp>>['app'];
+const clocks = new WeakMap<object, Clock>();
+/** Steps already spent per app and user: a code is single-use, so a second sign-in takes the next one. */
+const spentSteps = new WeakMap<object, Map<string, number>>();
+
+/** The second step of a sign-in with TEST_TOTP_SECRET; a test that signs in often moves its clock a step on. */
+async function answerChallenge(app: App, username: string, pendingToken: string) {
+  const clock = clocks.get(app);
+  const spent = spentSteps.get(app) ?? new Map<string, number>();
+  spentSteps.set(app, spent);
+  let now = clock ? clock.now() : new Date();
+  let step = Math.max(totpStep(now) - 1, (spent.get(username.toLowerCase()) ?? -Infinity) + 1);
+  if (step > totpStep(now) + 1) {
+    clock?.advance((step - 1) * 30_000 - now.getTime() + 1000);
+    now = clock ? clock.now() : new Date();
+  }
+  spent.set(username.toLowerCase(), step);
+  const code = hotp(base32Decode(TEST_TOTP_SECRET), step);
+  return app.inject({ method: 'POST', url: '/api/auth/login/totp', payload: { pendingToken, code } });
+}
 
 /** Logs in and returns a tiny client that sends the session cookie and CSRF token like the browser does. */
 export async function loginAs(app: App, username: string, password = PASSWORD) {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  let res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode === 200 && res.json().secondFactor === 'totp') res = await answerChallenge(app, username, res.json().pendingToken);
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'tj_session')!;
   const { csrfToken } = res.json() as { csrfToken: string };

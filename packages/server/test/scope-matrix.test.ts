@@ -50,6 +50,9 @@ const CASES: Record<string, Case> = {
   'POST /api/auth/logout-all': { action: null, scoped: false, request: async () => ({ statusCode: 200 }) },
   'POST /api/auth/logout': { action: null, scoped: false, request: async () => ({ statusCode: 200 }) },
   'POST /api/auth/password': { action: null, scoped: false, request: (c) => c.post('/api/auth/password', { currentPassword: 'wrong-Passw0rd', newPassword: 'x' }) },
+  // Enrolment is one's own: administrators are enrolled already (409), the others get an unconfirmed secret.
+  'POST /api/auth/totp/setup': { action: null, scoped: false, request: (c) => c.post('/api/auth/totp/setup') },
+  'POST /api/auth/totp/confirm': { action: null, scoped: false, request: (c) => c.post('/api/auth/totp/confirm', { code: '000000' }) },
   'GET /api/orgs/roots': { action: 'org.read', scoped: false, request: (c) => c.get('/api/orgs/roots') },
   'GET /api/orgs': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/orgs?under=${i.org[w]}`) },
   'GET /api/orgs/:id': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/orgs/${i.org[w]}`) },

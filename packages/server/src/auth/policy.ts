@@ -52,6 +52,12 @@ export function authorize(actor: Actor, action: Action, targetPath?: string | nu
   if (!can(actor, action)) throw new ForbiddenError();
 }
 
+/** 等保2.0: who administers the system signs in with a second factor; for everyone else it is a choice. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['administrator'];
+export function secondFactorRequired(role: Role, setting: 'required' | 'optional' = 'required'): boolean {
+  return setting === 'required' && SECOND_FACTOR_ROLES.includes(role);
+}
+
 /** Ranking used so nobody grants a role above their own. */
 const ROLE_RANK: Record<Role, number> = { administrator: 3, manager: 2, reporter: 1, viewer: 0 };
 export function canGrantRole(actor: Actor, role: Role): boolean {

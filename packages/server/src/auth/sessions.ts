@@ -43,7 +43,7 @@ export async function resolveSession(db: Db, token: string, now: Date, limits: S
   const actor: Actor = {
     userId: r.u.id, username: r.u.username, displayName: r.u.displayName, role: r.u.role as Actor['role'], orgId: r.u.orgId, orgPath: r.orgPath,
   };
-  return { actor, sessionId: id, csrfToken: r.s.csrfToken, orgName: r.orgName };
+  return { actor, sessionId: id, csrfToken: r.s.csrfToken, orgName: r.orgName, totpEnabled: r.u.totpEnabledAt !== null };
 }
 
 export async function revokeSession(db: Db, id: string, now: Date) {

@@ -47,7 +47,7 @@ declare module 'fastify' {
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'logLevel' | 'secureCookies'>;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'logLevel' | 'secureCookies'> & Partial<Pick<Config, 'adminTotp'>>;
   /** Injected so tests can shift time (idle timeouts, lockouts). */
   now?: () => Date;
   webDist?: string | null;

@@ -19,12 +19,12 @@ function present(u: UserRow, orgName: string, mayViewMobile: boolean): UserOut {
   return {
     id: u.id, username: u.username, displayName: u.displayName, role: u.role as UserOut['role'], orgId: u.orgId, orgName,
     mobile: presentMobile(u.mobile, mayViewMobile), disabled: u.disabled,
-    lockedUntil: u.lockedUntil ? u.lockedUntil.toISOString() : null, createdAt: u.createdAt.toISOString(), version: u.version,
+    lockedUntil: u.lockedUntil ? u.lockedUntil.toISOString() : null, totpEnabled: u.totpEnabledAt !== null, createdAt: u.createdAt.toISOString(), version: u.version,
   };
 }
 
-// Hashes never reach the audit log.
-const forAudit = ({ passwordHash: _h, ...rest }: UserRow) => rest;
+// Hashes and second-factor secrets never reach the audit log.
+const forAudit = ({ passwordHash: _h, totpSecret: _s, ...rest }: UserRow) => rest;
 
 export async function listUsers(db: Db, actor: Actor, q: string | undefined, page: number, pageSize: number) {
   authorize(actor, 'user.read');
@@ -87,11 +87,12 @@ export async function updateUser(db: Db, ctx: AuditContext, actor: Actor, id: nu
       displayName: input.displayName, role: input.role, orgId: input.orgId, disabled: input.disabled,
       ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password), passwordChangedAt: ctx.now() } : {}),
       ...(input.disabled === false ? { lockedUntil: null, failedAttempts: 0 } : {}),
+      ...(input.resetTotp ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null } : {}),
       version: before.version + 1,
     }).where(eq(users.id, id)).returning();
     // A new password, a new scope or a disabled account ends every session the user had.
-    if (input.password !== undefined || input.disabled || input.orgId !== undefined || input.role !== undefined) await revokeAllSessions(tx, id, ctx.now());
-    await audit(tx, ctx, { action: 'user.update', objectType: 'user', objectId: id, before: forAudit(before), after: { ...forAudit(row!), passwordChanged: input.password !== undefined } });
+    if (input.password !== undefined || input.disabled || input.orgId !== undefined || input.role !== undefined || input.resetTotp) await revokeAllSessions(tx, id, ctx.now());
+    await audit(tx, ctx, { action: 'user.update', objectType: 'user', objectId: id, before: forAudit(before), after: { ...forAudit(row!), passwordChanged: input.password !== undefined, totpReset: Boolean(input.resetTotp) } });
     return present(row!, orgName, can(actor, 'mobile.view'));
   });
 }
