@@ -1,7 +1,7 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Grid, List, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useFormCell, type FormCellDetail, type ReportAddress } from '../../api/forms';
+import { useFormCell, type FormCellDetail, type FormChange, type ReportAddress } from '../../api/forms';
 import { RECORD_STATUS_COLORS, RECORD_STATUS_LABELS } from '../../labels';
 import { EvidencePanel } from '../programs/EvidencePanel';
 import { cellText, when } from './formText';
@@ -40,7 +40,7 @@ function Figures({ d }: { d: FormCellDetail }) {
 }
 
 /** Each record counted in the cell, with its status and the evidence attached to it. */
-function CellRecords({ records, onEvidence }: { records: CellRecord[]; onEvidence: (r: CellRecord) => void }) {
+function CellRecords({ records, added, onEvidence }: { records: CellRecord[]; added: ReadonlySet<number>; onEvidence: (r: CellRecord) => void }) {
   return (
     <section aria-label="计入的工作记录">
       <List<CellRecord>
@@ -63,6 +63,7 @@ function CellRecords({ records, onEvidence }: { records: CellRecord[]; onEvidenc
                   <span>{r.occurredOn}</span>
                   <span>{r.kindName}</span>
                   <Tag color={RECORD_STATUS_COLORS[r.status]} style={{ marginInlineEnd: 0 }}>{RECORD_STATUS_LABELS[r.status] ?? r.status}</Tag>
+                  {added.has(r.id) && <Tag color="warning" style={{ marginInlineEnd: 0 }}>审核后新增</Tag>}
                 </Space>
               }
               description={[r.orgName, summaryOf(r), quantities(r)].filter(Boolean).join(' · ')}
@@ -75,7 +76,9 @@ function CellRecords({ records, onEvidence }: { records: CellRecord[]; onEvidenc
 }
 
 /** What stands behind one cell (X.2): the records it counts with their evidence, the registry entries, or who typed it. */
-export function CellDrawer({ address, cell, onClose }: { address: ReportAddress; cell: { row: string; column: string } | null; onClose: () => void }) {
+export function CellDrawer({ address, cell, change, onClose }: {
+  address: ReportAddress; cell: { row: string; column: string } | null; change: FormChange | undefined; onClose: () => void;
+}) {
   const screens = Grid.useBreakpoint();
   const detail = useFormCell(address, cell);
   const d = detail.data;
@@ -89,6 +92,14 @@ export function CellDrawer({ address, cell, onClose }: { address: ReportAddress;
       {d && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Figures d={d} />
+          {change && (
+            <Alert
+              type="warning"
+              showIcon
+              title={`审核通过时为 ${cellText(change.before) || '空'}，现为 ${cellText(change.after) || '空'}`}
+              description={change.removedRecordIds.length ? `审核后不再计入的记录：${change.removedRecordIds.map((id) => `#${id}`).join('、')}` : undefined}
+            />
+          )}
           {d.holders.length > 0 && (
             <div>
               <Typography.Title level={5}>来自组织信息</Typography.Title>
@@ -101,7 +112,7 @@ export function CellDrawer({ address, cell, onClose }: { address: ReportAddress;
               {d.records.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={d.source === 'attribute' ? '此格来自组织信息，不计工作记录' : '本期没有计入的工作记录'} />
               ) : (
-                <CellRecords records={d.records} onEvidence={setEvidenceOf} />
+                <CellRecords records={d.records} added={new Set(change?.addedRecordIds ?? [])} onEvidence={setEvidenceOf} />
               )}
             </div>
           )}

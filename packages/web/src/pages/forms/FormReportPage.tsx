@@ -153,7 +153,7 @@ function ReportView({ address }: { address: ReportAddress }) {
         {locked && (
           <Alert type="warning" showIcon title={`本期已于 ${report.period.locksAfter} 截止填报`} description="如需补报，请联系上级单位准许延期填报。" />
         )}
-        {report.exceptionUntil && <Alert type="info" showIcon title={`上级已准许延期填报至 ${report.exceptionUntil}`} />}
+        {report.exceptionUntil && (report.status === 'draft' || report.status === 'returned') && <Alert type="info" showIcon title={`上级已准许延期填报至 ${report.exceptionUntil}`} />}
         {report.status === 'approved' && report.changes.length > 0 && (
           <ReportChanges report={report} onOpen={(row, column) => setCell({ row, column })} />
         )}
@@ -192,7 +192,12 @@ function ReportView({ address }: { address: ReportAddress }) {
           )}
         </div>
       </Space>
-      <CellDrawer address={address} cell={cell} onClose={() => setCell(null)} />
+      <CellDrawer
+        address={address}
+        cell={cell}
+        change={cell ? report.changes.find((ch) => ch.rowKey === cell.row && ch.column === cell.column) : undefined}
+        onClose={() => setCell(null)}
+      />
       {dialog && (
         <FormDecisionModal
           address={address}
