@@ -308,6 +308,14 @@ describe('S0.10 on-time and completeness rates, overdue list, entry lock (X.3)',
     await day('2014-04-26');
     expect((await county.get(report010('2014-Q1'))).json().entryOpen).toBe(false);
   });
+
+  it('whoever hands a form in for a reporter cannot also approve it', async () => {
+    const sent = await city.post(`${report010('2014-Q2', ids.xn)}/submit`, { version: 0 });
+    expect(sent.json()).toMatchObject({ status: 'submitted' });
+    const own = await city.post(`${report010('2014-Q2', ids.xn)}/approve`, { version: sent.json().version });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().message).toBe('不能审核自己上报的报表，请由本级其他审核人审核');
+  });
 });
 
 describe('S0.11 结对共建表 from the registry', () => {

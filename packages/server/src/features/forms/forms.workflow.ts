@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import { audit, type AuditContext } from '../../audit/audit';
 import { authorize, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
-import { BadRequestError, ConflictError } from '../../http/errors';
+import { BadRequestError, ConflictError, ForbiddenError } from '../../http/errors';
 import { holderKey, type Holder } from '../programs/holders';
 import { assertApprover, assertExpected, exceptionUntil, findReporter, formContext, reportRow, type FormContext } from './forms.context';
 import { assemble, type TypedEntry } from './forms.report';
@@ -106,6 +106,8 @@ export async function submitForm(db: Db, ctx: AuditContext, actor: Actor, at: Fo
 export async function approveForm(db: Db, ctx: AuditContext, actor: Actor, at: FormAddress, input: z.infer<typeof FormDecision>) {
   await step(db, actor, at, 'form.approve', input.version, async (s) => {
     if (s.row?.status !== 'submitted') throw new BadRequestError('只有已上报的报表可以审核');
+    // A committee above may hand a form in for a reporter, but then someone else must approve it.
+    if (s.row.submittedBy === actor.userId) throw new ForbiddenError('不能审核自己上报的报表，请由本级其他审核人审核');
     const { filled } = await assemble(s.tx, s.c, s.reporter, s.row);
     await save(s, ctx, 'form.approve', { status: 'approved', decidedAt: ctx.now(), decidedBy: actor.userId, snapshot: snapshotOf(filled), returnReason: null });
   });
