@@ -42,11 +42,11 @@ beforeAll(async () => {
 });
 
 describe('program templates', () => {
-  it('registers the five built-in templates once', async () => {
+  it('registers the built-in templates once: the five seeds and 对标定级', async () => {
     expect(await registerBuiltinTemplates(t.database.db)).toBe(0);
     const list = (await city.get('/api/templates')).json();
     expect(list.items.map((x: { key: string }) => x.key).sort()).toEqual([
-      's0-meizhou-pairing', 's1-huaihua-assistance', 's2-luohe-vital', 's3-guangdong-stationing', 's4-quanzhou-big-committee']);
+      's0-meizhou-pairing', 's1-huaihua-assistance', 's2-luohe-vital', 's3-guangdong-stationing', 's4-quanzhou-big-committee', 'x-branch-star-rating']);
   });
 
   it('validates an uploaded template with line numbers before publishing', async () => {
@@ -59,16 +59,17 @@ describe('program templates', () => {
     expect(report.errors.some((e: { line: number; path: string }) => e.line === line && e.path.endsWith('period'))).toBe(true);
     expect((await admin.post('/api/templates', { yaml: broken })).statusCode).toBe(400);
     expect((await admin.post('/api/templates', { yaml: source })).statusCode).toBe(400); // same version exists
-    const v2 = await admin.post('/api/templates', { yaml: source.replace(/^version: 1$/m, 'version: 2') });
-    expect(v2.statusCode).toBe(200);
-    expect(v2.json()).toMatchObject({ key: 's0-meizhou-pairing', version: 2, builtin: false });
+    const builtinVersion = Number(/^version: (\d+)$/m.exec(source)![1]);
+    const next = await admin.post('/api/templates', { yaml: source.replace(/^version: \d+$/m, `version: ${builtinVersion + 1}`) });
+    expect(next.statusCode).toBe(200);
+    expect(next.json()).toMatchObject({ key: 's0-meizhou-pairing', version: builtinVersion + 1, builtin: false });
     expect((await city.post('/api/templates/validate', { yaml: source })).statusCode).toBe(403);
   });
 });
 
 describe('S0 on 梅州: nominations, standards, quotas', () => {
   it('S0.1 the city committee instantiates the yearly program for its subtree', async () => {
-    const tpl = (await city.get('/api/templates')).json().items.find((x: { key: string; version: number }) => x.key === 's0-meizhou-pairing' && x.version === 1);
+    const tpl = (await city.get('/api/templates')).json().items.find((x: { key: string; builtin: boolean }) => x.key === 's0-meizhou-pairing' && x.builtin);
     const res = await city.post('/api/programs', { templateId: tpl.id, issuerOrgId: await id('4414'), scopeOrgId: await id('4414'), year: 2014, docNumber: '梅团联〔2014〕3号' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ startsOn: '2014-01-01', endsOn: '2014-12-31', issuerOrgName: '共青团梅州市委员会' });
