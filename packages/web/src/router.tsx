@@ -14,6 +14,7 @@ const ProgramsPage = lazy(() => import('./pages/programs/ProgramsPage'));
 const ProgramDetailPage = lazy(() => import('./pages/programs/ProgramDetailPage'));
 const FormReportPage = lazy(() => import('./pages/forms/FormReportPage'));
 const CheckinPage = lazy(() => import('./pages/checkin/CheckinPage'));
+const TotpEnrolPage = lazy(() => import('./pages/login/TotpEnrolPage'));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>{node}</Suspense>
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
   {
     element: <RequireSession />,
     children: [
+      { path: 'totp-setup', element: page(<TotpEnrolPage />) },
       {
         element: <AppLayout />,
         children: [

@@ -1,4 +1,4 @@
-import type { Action, SessionInfo } from '@tuanjian/contracts';
+import type { Action, LoginAnswer, SessionInfo, TotpSetup } from '@tuanjian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './client';
 
@@ -39,18 +39,48 @@ export function useCan(): (action: Action) => boolean {
   return (action) => Boolean(data?.abilities.includes(action));
 }
 
-export function useLogin() {
+/** A session has begun: keep its CSRF token and forget everything cached for whoever used the tab before. */
+function useStartSession() {
   const qc = useQueryClient();
+  return (info: SessionInfo) => {
+    setCsrfToken(info.csrfToken);
+    setSessionNotice(null);
+    qc.clear();
+    qc.setQueryData(sessionKey, info);
+  };
+}
+
+/** The password step: a session, or (with a second factor) a pending token for useLoginTotp. */
+export function useLogin() {
+  const start = useStartSession();
   return useMutation({
     mutationFn: (body: { username: string; password: string }) =>
-      api<SessionInfo>('/auth/login', { method: 'POST', body, skipUnauthorizedRedirect: true }),
-    onSuccess: (info) => {
-      setCsrfToken(info.csrfToken);
-      setSessionNotice(null);
-      // A different user may sign in on the same tab: nothing cached for the previous one may show.
-      qc.clear();
-      qc.setQueryData(sessionKey, info);
+      api<LoginAnswer>('/auth/login', { method: 'POST', body, skipUnauthorizedRedirect: true }),
+    onSuccess: (answer) => {
+      if (!('secondFactor' in answer)) start(answer);
     },
+  });
+}
+
+export function useLoginTotp() {
+  const start = useStartSession();
+  return useMutation({
+    mutationFn: (body: { pendingToken: string; code: string }) =>
+      api<SessionInfo>('/auth/login/totp', { method: 'POST', body, skipUnauthorizedRedirect: true }),
+    onSuccess: start,
+  });
+}
+
+export function useTotpSetup() {
+  return useMutation({ mutationFn: () => api<TotpSetup>('/auth/totp/setup', { method: 'POST', body: {} }) });
+}
+
+/** Confirming enrolment unlocks the session's abilities: the session is replaced with the new answer. */
+export function useTotpConfirm() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api<SessionInfo>('/auth/totp/confirm', { method: 'POST', body: { code } }),
+    onSuccess: (info) => qc.setQueryData(sessionKey, info),
   });
 }
 

@@ -2,6 +2,8 @@ import { Button, Result, Spin } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../api/auth';
 
+export const TOTP_SETUP_PATH = '/totp-setup';
+
 /** Everything but the login page needs a session; without one the user is sent to sign in. */
 export function RequireSession() {
   const { data, isPending, isError, error, refetch } = useSession();
@@ -18,5 +20,7 @@ export function RequireSession() {
     );
   }
   if (!data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // An administrator without a second factor may do nothing else until it is bound (the server answers 403 anyway).
+  if (data.mustEnrolTotp && location.pathname !== TOTP_SETUP_PATH) return <Navigate to={TOTP_SETUP_PATH} replace />;
   return <Outlet />;
 }

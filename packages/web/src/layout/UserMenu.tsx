@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -35,6 +35,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
     { key: 'who', disabled: true, label: `${user.displayName}（${ROLE_LABELS[user.role]}）· ${user.orgName}` },
     { type: 'divider' },
     { key: 'password', icon: <KeyOutlined aria-hidden />, label: '修改密码' },
+    ...(session.totpEnabled ? [] : [{ key: 'totp', icon: <SafetyOutlined aria-hidden />, label: '绑定动态口令' }]),
     { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: '退出登录' },
     { key: 'logout-all', icon: <LogoutOutlined aria-hidden />, label: '退出所有设备' },
   ];
@@ -43,6 +44,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
       setOpening((n) => n + 1);
       setPasswordOpen(true);
     }
+    if (key === 'totp') navigate('/totp-setup');
     if (key === 'logout') leave(false);
     if (key === 'logout-all') {
       modal.confirm({
