@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { Id, PageQuery, page } from './common';
 
-export const ROLES = ['administrator', 'manager', 'reporter', 'viewer'] as const;
+/**
+ * 三权分立 (等保2.0): the system administrator runs the work, the security administrator the accounts,
+ * the audit administrator the audit log — three people, none able to do another's part.
+ */
+export const ROLES = ['administrator', 'security_admin', 'audit_admin', 'manager', 'reporter', 'viewer'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

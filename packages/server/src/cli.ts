@@ -46,15 +46,17 @@ dbOptions(program.command('migrate').description('执行数据库迁移')).actio
 });
 
 const admin = program.command('admin').description('账户管理');
-dbOptions(admin.command('create').description('创建系统管理员'))
+dbOptions(admin.command('create').description('创建管理员（系统管理员、安全管理员或审计管理员）'))
   .requiredOption('--username <name>', '用户名')
+  .option('--role <role>', '角色：administrator（系统管理员）、security_admin（安全管理员）、audit_admin（审计管理员）', 'administrator')
   .option('--password <password>', '密码（不给则随机生成并显示一次）')
   .option('--org <code>', '所属组织编码（默认全国根组织）', 'CYLC')
   .action(async (o) => withDatabase(o, async (database) => {
     const org = await findOrgByCode(database.db, o.org);
     if (!org) throw new Error(`组织编码 ${o.org} 不存在`);
+    if (!['administrator', 'security_admin', 'audit_admin'].includes(o.role)) throw new ConfigError('--role 应为 administrator、security_admin 或 audit_admin');
     const password = o.password ?? generatePassword();
-    await createUserAsSystem(database.db, systemContext(), { username: o.username, displayName: o.username, role: 'administrator', orgId: org.id, password });
+    await createUserAsSystem(database.db, systemContext(), { username: o.username, displayName: o.username, role: o.role, orgId: org.id, password });
     console.log(`已创建管理员 ${o.username}${o.password ? '' : `，密码：${password}`}`);
   }));
 

@@ -16,7 +16,7 @@ export async function serve(config: Config, opts: { demo: boolean }) {
   const admin = await ensureAdministrator(database, password);
   if (admin) {
     // Printed once: only its argon2id hash is kept.
-    process.stdout.write(`\n==== 已创建系统管理员 ====\n用户名：${admin.username}\n密码：${admin.password}\n请登录后立即修改密码。此密码不会再次显示。\n\n`);
+    process.stdout.write(`\n==== 已创建管理员（三权分立）====\n系统管理员 admin、安全管理员 secadmin、审计管理员 auditadmin\n初始密码：${admin.password}\n首次登录须绑定动态口令，并请立即修改密码。此密码不会再次显示。\n\n`);
   }
   if (opts.demo && admin) {
     const bar = progressReporter();

@@ -4,11 +4,14 @@ import { ENGINE, loginAs, seedUser, testApp, type Client } from './helpers';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let admin: Client;
+let auditor: Client;
 
 beforeAll(async () => {
   t = await testApp();
-  await seedUser(t.database, 'auditor', 'administrator', 1);
-  admin = await loginAs(t.app, 'auditor');
+  await seedUser(t.database, 'sysadmin', 'administrator', 1);
+  await seedUser(t.database, 'auditor', 'audit_admin', 1);
+  admin = await loginAs(t.app, 'sysadmin');
+  auditor = await loginAs(t.app, 'auditor');
 });
 
 describe('audit log', () => {
@@ -16,10 +19,10 @@ describe('audit log', () => {
     const org = (await admin.get(`/api/orgs/${t.tree.bc1}`)).json();
     const res = await admin.patch(`/api/orgs/${t.tree.bc1}`, { version: org.version, name: '丙村村团支部（改）' });
     const requestId = res.headers['x-request-id'];
-    const page = (await admin.get(`/api/audit?objectType=org&objectId=${t.tree.bc1}&action=org.update`)).json();
+    const page = (await auditor.get(`/api/audit?objectType=org&objectId=${t.tree.bc1}&action=org.update`)).json();
     expect(page.total).toBe(1);
     const e = page.items[0];
-    expect(e.actorName).toBe('auditor');
+    expect(e.actorName).toBe('sysadmin');
     expect(e.requestId).toBe(requestId);
     expect(e.before.name).toBe('丙村村团支部');
     expect(e.after.name).toBe('丙村村团支部（改）');
@@ -32,7 +35,7 @@ describe('audit log', () => {
   });
 
   it('hash chain verifies, and detects a row altered behind the trigger', async () => {
-    const ok = (await admin.get('/api/audit/verify')).json();
+    const ok = (await auditor.get('/api/audit/verify')).json();
     expect(ok.ok).toBe(true);
     expect(ok.checked).toBeGreaterThan(10);
     // Simulate tampering by someone with superuser rights who switches the trigger off.
@@ -56,9 +59,12 @@ describe('audit log', () => {
     expect(links.length).toBe(0);
   });
 
-  it('is readable only by administrators', async () => {
+  it('is readable only by the audit administrator (三权分立): not a manager, not the system administrator', async () => {
     await seedUser(t.database, 'mgr', 'manager', t.tree.mz);
     const mgr = await loginAs(t.app, 'mgr');
     expect((await mgr.get('/api/audit')).statusCode).toBe(403);
+    expect((await admin.get('/api/audit')).statusCode).toBe(403);
+    expect((await admin.get('/api/audit/verify')).statusCode).toBe(403);
+    expect((await auditor.get('/api/audit')).statusCode).toBe(200);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { createProgram } from '../src/features/programs/programs.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, type Client } from './helpers';
+import { auditorOf, loginAs, seedUser, testApp, type Client } from './helpers';
 
 /**
  * Evidence behind records (S3.8 data that cannot be checked does not count; S4.8 verification;
@@ -253,7 +253,7 @@ describe('removing evidence', () => {
     const res = await remove(county, id);
     expect(res.statusCode).toBe(200);
     expect((await county.get(`/api/evidence/${id}`)).statusCode).toBe(404);
-    const audit = (await admin.get('/api/audit?objectType=evidence')).json().items;
+    const audit = (await (await auditorOf(t)).get('/api/audit?objectType=evidence')).json().items;
     expect(audit.filter((e: { objectId: string }) => e.objectId === String(id)).map((e: { action: string }) => e.action).sort())
       .toEqual(['evidence.create', 'evidence.delete']);
   });

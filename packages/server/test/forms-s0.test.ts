@@ -7,7 +7,7 @@ import { createOrg } from '../src/features/orgs/orgs.service';
 import { assignHolder } from '../src/features/programs/holders.service';
 import { nominate } from '../src/features/programs/nominations.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, testClock, type Client } from './helpers';
+import { auditorOf, loginAs, seedUser, testApp, testClock, type Client } from './helpers';
 
 /**
  * S0 on the real 梅州 (GB/T 2260 4414): the county committees report the quarterly 结对共建信息统计表
@@ -243,8 +243,7 @@ describe('S0.10 submit, approve, return and reopen up the tree', () => {
   });
 
   it('every step is audited with the form as its object', async () => {
-    const admin = await seedUser(t.database, 'mz_admin', 'administrator', 1).then(() => loginAs(t.app, 'mz_admin'));
-    const log = (await admin.get('/api/audit?objectType=form_report&pageSize=50')).json();
+    const log = (await (await auditorOf(t)).get('/api/audit?objectType=form_report&pageSize=50')).json();
     expect(log.items.map((e: { action: string }) => e.action).reverse()).toEqual([
       'form.update', 'form.submit', 'form.return', 'form.submit', 'form.approve', 'form.reopen', 'form.submit', 'form.approve',
     ]);

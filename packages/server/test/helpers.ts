@@ -160,3 +160,14 @@ export async function loginAs(app: App, username: string, password = PASSWORD) {
   };
 }
 export type Client = Awaited<ReturnType<typeof loginAs>>;
+
+const auditors = new WeakMap<object, Promise<Client>>();
+/** 三权分立: only the audit administrator reads the audit log; one per app, at the root, made on first use. */
+export function auditorOf(t: { app: App; database: Database }): Promise<Client> {
+  let c = auditors.get(t.app);
+  if (!c) {
+    c = seedUser(t.database, 'audit_admin_test', 'audit_admin', 1).then(() => loginAs(t.app, 'audit_admin_test'));
+    auditors.set(t.app, c);
+  }
+  return c;
+}

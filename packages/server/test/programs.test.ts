@@ -3,7 +3,7 @@ import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { importDivisions } from '../src/features/orgs/divisions.import';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, type Client } from './helpers';
+import { auditorOf, loginAs, seedUser, testApp, type Client } from './helpers';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let city: Client;
@@ -117,7 +117,7 @@ describe('S0 on 梅州: nominations, standards, quotas', () => {
   });
 
   it('every step is audited and visible to both sides', async () => {
-    const audit = (await admin.get('/api/audit?objectType=program_role')).json();
+    const audit = (await (await auditorOf(t)).get('/api/audit?objectType=program_role')).json();
     expect(audit.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['nomination.create', 'nomination.approve', 'nomination.return']));
     const seenByCounty = (await county.get(`/api/programs/${programId}/nominations`)).json().items;
     expect(seenByCounty.map((n: { status: string }) => n.status).sort()).toEqual(['approved', 'returned']);

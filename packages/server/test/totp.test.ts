@@ -11,6 +11,7 @@ beforeAll(async () => {
   await seedUser(t.database, 'root', 'administrator', 1);
   await seedUser(t.database, 'lockme', 'administrator', 1);
   await seedUser(t.database, 'alice', 'manager', t.tree.mz);
+  await seedUser(t.database, 'sec', 'security_admin', 1);
 });
 
 const password = (username: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
@@ -130,8 +131,8 @@ describe('TOTP second factor (issue 9 accounts, 等保2.0)', () => {
     expect((await second(next.json().pendingToken, totpAt(secret, t.clock.now()))).statusCode).toBe(200);
   });
 
-  it('a user whose TOTP is reset (lost phone) loses every session and enrols again', async () => {
-    const admin = await loginAs(t.app, 'root');
+  it('a user whose TOTP is reset by the security administrator (lost phone) loses every session and enrols again', async () => {
+    const admin = await loginAs(t.app, 'sec');
     const target = (await t.database.query<{ id: number; version: number }>("SELECT id, version FROM users WHERE username = 'alice'"))[0]!;
     const aliceSession = await password('alice');
     expect(aliceSession.json().secondFactor).toBe('totp');

@@ -46,13 +46,17 @@ describe('X.1 browsing the tree, audited edits, scope', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('已保存').waitFor();
 
-    await page.goto(`${inject('baseUrl')}/audit`);
-    const row = page.locator('tr.ant-table-row').first();
+    await page.close();
+
+    // 三权分立: the audit log is the audit administrator's to read, not the system administrator's.
+    const auditor = await login(browser, 'auditadmin');
+    await auditor.goto(`${inject('baseUrl')}/audit`);
+    const row = auditor.locator('tr.ant-table-row').filter({ hasText: /修改组织|org\.update/ }).first();
     await row.waitFor();
     const text = await row.textContent();
     expect(text).toContain('admin');
     expect(text).toMatch(/修改组织|org\.update/);
-    await page.close();
+    await auditor.close();
   });
 
   // Guards: scope — a county reporter's tree starts at the county; the sibling county is absent from tree, search and API.

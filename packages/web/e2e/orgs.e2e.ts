@@ -40,7 +40,7 @@ describe('组织架构', () => {
 
   // Guards: at phone width the menu lives in a drawer behind a button, and the org page still works.
   it('works at 375 px: the menu opens from a button', async () => {
-    const page = await login(browser, 'admin', { width: 375, height: 740 });
+    const page = await login(browser, 'auditadmin', { width: 375, height: 740 });
     await page.getByRole('button', { name: '打开菜单' }).click();
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.waitForURL(/\/audit/);

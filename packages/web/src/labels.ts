@@ -23,7 +23,7 @@ export const POSITION_LABELS: Labels<typeof LEADER_POSITIONS> = {
   secretary: '书记', deputy_secretary: '副书记', committee_member: '委员', acting_secretary: '代理书记',
 };
 export const HONOR_LABELS: Labels<typeof HONORS> = { youth_civilization_post: '青年文明号', may_fourth_red_flag: '五四红旗团组织' };
-export const ROLE_LABELS: Labels<typeof ROLES> = { administrator: '系统管理员', manager: '管理员', reporter: '填报员', viewer: '查看者' };
+export const ROLE_LABELS: Labels<typeof ROLES> = { administrator: '系统管理员', security_admin: '安全管理员', audit_admin: '审计管理员', manager: '管理员', reporter: '填报员', viewer: '查看者' };
 
 export const NOMINATION_STATUS_LABELS: Labels<typeof NOMINATION_STATUSES> = {
   nominated: '待审定', approved: '已审定', returned: '已退回', withdrawn: '已撤回',

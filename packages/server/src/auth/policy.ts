@@ -16,8 +16,25 @@ export interface Actor {
   orgPath: string;
 }
 
+/** The security administrator's and the audit administrator's work: no other role may do it. */
+const ACCOUNT_ACTIONS: readonly Action[] = ['user.manage'];
+const AUDIT_ACTIONS: readonly Action[] = ['audit.read'];
+
+/**
+ * 三权分立 per GB/T 22239-2019 (等保2.0, level 3, 访问控制 and 安全管理中心):
+ * - administrator (系统管理员): the org tree, templates, programs and all business work; sees who has an account
+ *   but cannot create, change, unlock or re-role one, and cannot read the audit log;
+ * - security_admin (安全管理员): accounts, passwords, locks, roles and second factors, reading the org tree only to
+ *   place people in it; no business data, no audit log;
+ * - audit_admin (审计管理员): reads and verifies the audit log, nothing else.
+ * Both read the tree (org.read) to see what an account or an audit row refers to: org.read is every role's
+ * read-only view, and the read routes check scope rather than the action, so a role without it cannot be
+ * given one safely yet (the access matrix shows those routes answering 200).
+ */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  administrator: ACTIONS,
+  administrator: ACTIONS.filter((a) => !ACCOUNT_ACTIONS.includes(a) && !AUDIT_ACTIONS.includes(a)),
+  security_admin: ['org.read', 'user.read', ...ACCOUNT_ACTIONS],
+  audit_admin: ['org.read', ...AUDIT_ACTIONS],
   manager: ['org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export', 'user.read', 'mobile.view',
     'program.create', 'nomination.create', 'nomination.decide', 'record.create', 'record.verify', 'target.manage', 'task.update',
     'form.submit', 'form.approve', 'assessment.adjust'],
@@ -53,13 +70,13 @@ export function authorize(actor: Actor, action: Action, targetPath?: string | nu
 }
 
 /** 等保2.0: who administers the system signs in with a second factor; for everyone else it is a choice. */
-export const SECOND_FACTOR_ROLES: readonly Role[] = ['administrator'];
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['administrator', 'security_admin', 'audit_admin'];
 export function secondFactorRequired(role: Role, setting: 'required' | 'optional' = 'required'): boolean {
   return setting === 'required' && SECOND_FACTOR_ROLES.includes(role);
 }
 
-/** Ranking used so nobody grants a role above their own. */
-const ROLE_RANK: Record<Role, number> = { administrator: 3, manager: 2, reporter: 1, viewer: 0 };
+/** Ranking used so nobody grants a role above their own; the security administrator, who alone manages accounts, grants all. */
+const ROLE_RANK: Record<Role, number> = { administrator: 3, security_admin: 3, audit_admin: 3, manager: 2, reporter: 1, viewer: 0 };
 export function canGrantRole(actor: Actor, role: Role): boolean {
   return ROLE_RANK[role] <= ROLE_RANK[actor.role];
 }

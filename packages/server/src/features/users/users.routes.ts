@@ -17,7 +17,7 @@ export async function userRoutes(app: FastifyInstance, s: Services) {
   });
   r.get('/users/export', { schema: { tags, querystring: UserListQuery.pick({ q: true }) } }, async (request, reply) => {
     const { items } = await listUsers(db, requireActor(request), request.query.q, 1, 100_000);
-    const ROLE = { administrator: '系统管理员', manager: '管理员', reporter: '填报员', viewer: '查看者' } as const;
+    const ROLE = { administrator: '系统管理员', security_admin: '安全管理员', audit_admin: '审计管理员', manager: '管理员', reporter: '填报员', viewer: '查看者' } as const;
     const buffer = await buildSheet('用户', [
       { header: '用户名', value: (u) => u.username }, { header: '姓名', value: (u) => u.displayName },
       { header: '角色', value: (u) => ROLE[u.role] }, { header: '所属组织', width: 30, value: (u) => u.orgName },

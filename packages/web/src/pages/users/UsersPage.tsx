@@ -1,16 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ROLES } from '@tuanjian/contracts';
-import { Button, Card, Input, Result, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../api/auth';
 import type { User } from '../../api/types';
-import { useUsers } from '../../api/users';
+import { useUpdateUser, useUsers } from '../../api/users';
+import { useReportError } from '../../components/useReportError';
 import { ROLE_LABELS } from '../../labels';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 
-const ROLE_COLORS: Record<(typeof ROLES)[number], string> = { administrator: 'red', manager: 'blue', reporter: 'green', viewer: 'default' };
+const ROLE_COLORS: Record<(typeof ROLES)[number], string> = { administrator: 'red', security_admin: 'volcano', audit_admin: 'purple', manager: 'blue', reporter: 'green', viewer: 'default' };
 
 function status(u: User) {
   if (u.disabled) return <Tag>已停用</Tag>;
@@ -40,6 +41,14 @@ export default function UsersPage() {
     setResettingState(u);
   };
   const manage = can('user.manage');
+  const update = useUpdateUser();
+  const report = useReportError();
+  const { message } = App.useApp();
+  // A lost phone: the user binds a new authenticator at the next sign-in.
+  const resetTotp = (u: User) => update.mutate({ id: u.id, resetTotp: true, version: u.version }, {
+    onSuccess: () => message.success(`已重置 ${u.username} 的动态口令`),
+    onError: (e) => report(e),
+  });
 
   if (!can('user.read')) return <Result status="403" title="无权查看用户" />;
 
@@ -84,6 +93,7 @@ export default function UsersPage() {
           { title: '所属组织', dataIndex: 'orgName' },
           { title: '手机', dataIndex: 'mobile', render: (m: string | null) => m ?? '—' },
           { title: '状态', key: 'status', render: (_, u) => status(u) },
+          { title: '动态口令', dataIndex: 'totpEnabled', render: (on: boolean) => (on ? <Tag color="green">已绑定</Tag> : <Tag>未绑定</Tag>) },
           { title: '创建时间', dataIndex: 'createdAt', render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
           ...(manage
             ? [{
@@ -93,6 +103,11 @@ export default function UsersPage() {
                   <Space size={0}>
                     <Button type="link" size="small" onClick={() => setEditing(u)} aria-label={`编辑 ${u.username}`}>编辑</Button>
                     <Button type="link" size="small" onClick={() => setResetting(u)} aria-label={`重置密码 ${u.username}`}>重置密码</Button>
+                    {u.totpEnabled && (
+                      <Popconfirm title={`重置 ${u.username} 的动态口令？`} description="该用户的登录会话将全部失效，下次登录时重新绑定。" okText="重置" cancelText="取消" onConfirm={() => resetTotp(u)}>
+                        <Button type="link" size="small" aria-label={`重置动态口令 ${u.username}`}>重置动态口令</Button>
+                      </Popconfirm>
+                    )}
                   </Space>
                 ),
               }]
