@@ -58,7 +58,7 @@ export async function runHttp(x: HttpInput) {
   const year = Number(loaded.s0.startsOn.slice(0, 4));
   const countyProgram = await createProgram(database.db, ctx, SYSTEM_ACTOR, { templateId: tpl.id, issuerOrgId: county.id, scopeOrgId: county.id, year, docNumber: '基准县级' });
 
-  const app = await buildApp({ database, webDist: null, config: { sessionIdleMinutes: 600, sessionAbsoluteHours: 12, logLevel: 'silent', secureCookies: false } });
+  const app = await buildApp({ database, webDist: null, config: { sessionIdleMinutes: 600, sessionAbsoluteHours: 12, logLevel: 'silent', secureCookies: false, adminTotp: 'optional' } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
