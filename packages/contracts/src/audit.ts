@@ -22,4 +22,8 @@ export const AuditQuery = PageQuery.extend({
   to: z.string().max(32).optional(),
 });
 export const AuditPage = page(AuditEntry);
-export const AuditVerifyResult = z.object({ ok: z.boolean(), checked: z.number().int(), brokenAt: z.number().int().nullable() });
+export const AuditVerifyResult = z.object({
+  ok: z.boolean(), checked: z.number().int(), brokenAt: z.number().int().nullable(),
+  /** Rows from before the chain was keyed with HMAC-SM3, verified with plain SHA-256 only. */
+  unkeyed: z.number().int(),
+});

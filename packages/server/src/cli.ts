@@ -108,7 +108,7 @@ dbOptions(program.command('restore <file>').description('恢复到空数据库')
 const auditCmd = program.command('audit').description('审计日志');
 dbOptions(auditCmd.command('verify').description('校验审计日志哈希链')).action(async (o) => withDatabase(o, async (database) => {
   const r = await verifyAuditChain(database.db);
-  console.log(r.ok ? `审计链完整，共 ${r.checked} 条` : `审计链在第 ${r.brokenAt} 条处断裂（已校验 ${r.checked} 条）`);
+  console.log(r.ok ? `审计链完整，共 ${r.checked} 条${r.unkeyed ? `（其中最早 ${r.unkeyed} 条写于启用 HMAC-SM3 之前，仅以 SHA-256 校验）` : ''}` : `审计链在第 ${r.brokenAt} 条处断裂（已校验 ${r.checked} 条）`);
   if (!r.ok) process.exitCode = 2;
 }));
 

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { dataCrypto } from '../crypto/data-crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
+/** Rows written since the chain is keyed carry this prefix; older rows keep their plain SHA-256 hash. */
+export const HMAC_SM3_PREFIX = 'hsm3:';
 
 /** JSON with sorted keys, so the same content always hashes the same whatever order the database returns. */
 export function canonicalJson(value: unknown): string {
@@ -24,9 +27,20 @@ export interface AuditContent {
   after: unknown;
 }
 
+const chainInput = (prevHash: string, c: AuditContent) => `${prevHash}\n${canonicalJson({ ...c, at: c.at.toISOString() })}`;
+
+/**
+ * 等保2.0 asks for the integrity of audit records with a commercial algorithm: HMAC-SM3 keyed by the data key
+ * (TUANJIAN_DATA_KEY or data/data.key), which the database does not hold — someone able to rewrite audit_log
+ * cannot recompute the chain behind the rows they change.
+ */
 export function auditHash(prevHash: string, c: AuditContent): string {
-  const body = canonicalJson({ ...c, at: c.at.toISOString() });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  return HMAC_SM3_PREFIX + dataCrypto().auditMac(chainInput(prevHash, c));
+}
+
+/** The hash of a row written before the chain was keyed (plain SHA-256): verified as it was written. */
+export function legacyAuditHash(prevHash: string, c: AuditContent): string {
+  return createHash('sha256').update(chainInput(prevHash, c)).digest('hex');
 }
 
 /** Values go through JSON once so that what we hash is exactly what jsonb will give back. */

@@ -15,6 +15,8 @@ export interface CryptoProvider {
   open(sealed: string): string;
   /** Equal inputs give equal outputs: for uniqueness and lookup without decrypting. */
   blindIndex(plaintext: string): string;
+  /** HMAC-SM3 over an audit row and its predecessor's MAC: without the key, a rewritten chain cannot be made to verify. */
+  auditMac(data: string): string;
 }
 
 const PREFIX = 'sm4:1:';
@@ -24,6 +26,8 @@ export function smCryptoProvider(material: Buffer): CryptoProvider {
   if (material.length !== 32) throw new Error('数据密钥应为 32 字节（64 位十六进制）');
   const encKey = material.subarray(0, 16);
   const macKey = material.subarray(16);
+  // Its own key, derived from the MAC half: an audit MAC never equals a blind index of the same text.
+  const auditKey = Buffer.from(hmacSm3(macKey, 'tuanjian:audit-chain:v1'), 'hex');
   return {
     seal(plaintext) {
       const { iv, ciphertext } = sm4Encrypt(encKey, plaintext);
@@ -42,6 +46,9 @@ export function smCryptoProvider(material: Buffer): CryptoProvider {
     },
     blindIndex(plaintext) {
       return hmacSm3(macKey, plaintext);
+    },
+    auditMac(data) {
+      return hmacSm3(auditKey, data);
     },
   };
 }
