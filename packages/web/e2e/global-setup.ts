@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TUANJIAN_ADMIN_PASSWORD: E2E_PASSWORD, TUANJIAN_ADMIN_TOTP: 'optional', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TUANJIAN_ADMIN_PASSWORD: E2E_PASSWORD, TUANJIAN_ADMIN_TOTP: 'required', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -44,6 +44,8 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl);
   project.provide('password', E2E_PASSWORD);
+  // Administrators' TOTP secrets, bound at their first sign-in and shared by the test files (e2e/totp-store.ts).
+  project.provide('totpStore', path.join(dataDir, 'e2e-totp.json'));
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -55,5 +57,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     password: string;
+    totpStore: string;
   }
 }
