@@ -7,7 +7,7 @@ import { createOrg } from '../src/features/orgs/orgs.service';
 import { assignHolder } from '../src/features/programs/holders.service';
 import { nominate } from '../src/features/programs/nominations.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { auditorOf, loginAs, seedUser, testApp, testClock, type Client } from './helpers';
+import { auditorOf, loginAs, seedUser, testApp, testClock, type Client, orgIdByCode, setDay, formTable } from './helpers';
 
 /**
  * S0 on the real 梅州 (GB/T 2260 4414): the county committees report the quarterly 结对共建信息统计表
@@ -23,10 +23,10 @@ let countyManager: Client; // manager at 梅县区: above its towns, not above i
 let otherCounty: Client; // reporter at 兴宁市
 let programId: number;
 const ids: Record<string, number> = {};
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 /** Moves the clock to 10:00 Beijing time of a day; sessions do not last days, so everyone signs in again. */
 async function day(date: string) {
-  clock.advance(Date.parse(`${date}T02:00:00Z`) - clock.now().getTime());
+  setDay(clock, date);
   await signIn();
 }
 async function signIn() {
@@ -47,10 +47,7 @@ async function record(body: Record<string, unknown>, as: Client = county): Promi
   return res.json().savedId;
 }
 
-/** Row label → column → value, as a person reads the printed table. */
-function table(report: { rows: Array<{ label: string; cells: Array<{ column: string; value: unknown }> }> }) {
-  return Object.fromEntries(report.rows.map((r) => [r.label, Object.fromEntries(r.cells.map((c) => [c.column, c.value]))]));
-}
+const table = formTable;
 
 async function setLeader(code: string, name: string, mobile: string) {
   const org = (await city.get(`/api/orgs/${await id(code)}`)).json();

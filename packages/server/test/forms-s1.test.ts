@@ -4,7 +4,7 @@ import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { importDivisions } from '../src/features/orgs/divisions.import';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, testClock, type Client } from './helpers';
+import { loginAs, seedUser, testApp, testClock, type Client, orgIdByCode, setDay } from './helpers';
 
 /**
  * S1.10 on the real 怀化 (GB/T 2260 4312): each county committee reports its paired townships' progress
@@ -20,10 +20,10 @@ let otherCounty: Client; // reporter at 中方县
 let programId: number;
 const ids: Record<string, number> = {};
 const rec: Record<string, number> = {};
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 
 async function day(date: string) {
-  clock.advance(Date.parse(`${date}T02:00:00Z`) - clock.now().getTime());
+  setDay(clock, date);
   await signIn();
 }
 async function signIn() {

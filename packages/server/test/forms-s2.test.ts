@@ -5,7 +5,7 @@ import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { importDivisions } from '../src/features/orgs/divisions.import';
 import { createCadre, createDepartment } from '../src/features/people/people.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, testClock, type Client } from './helpers';
+import { loginAs, seedUser, testApp, testClock, type Client, orgIdByCode, setDay } from './helpers';
 
 /**
  * S2 forms on the real 漯河 (GB/T 2260 4111): the city committee's departments hand the month's
@@ -25,10 +25,10 @@ const ids: Record<string, number> = {};
 const dept: Record<string, number> = {};
 const cadre: Record<string, number> = {};
 const rec: Record<string, number> = {};
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 
 async function day(date: string) {
-  clock.advance(Date.parse(`${date}T02:00:00Z`) - clock.now().getTime());
+  setDay(clock, date);
   await signIn();
 }
 async function signIn() {

@@ -8,7 +8,7 @@ import { loadDivisions } from '../src/features/orgs/divisions.source';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { createCadre } from '../src/features/people/people.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, testClock, type Client } from './helpers';
+import { loginAs, seedUser, testApp, testClock, type Client, orgIdByCode, setDay, formTable } from './helpers';
 
 /**
  * The two forms of S3 on the real 广东 (GB/T 2260 44): the province's 驻点对接联系分配表 (Attachment 1,
@@ -27,12 +27,12 @@ const ids: Record<string, number> = {};
 const dept: Record<string, number> = {};
 const cadre: Record<string, number> = {};
 const rec: Record<string, number> = {};
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 let photo: Buffer;
 
 /** Moves the clock to 10:00 Beijing time of a day; sessions do not last days, so everyone signs in again. */
 async function day(date: string) {
-  clock.advance(Date.parse(`${date}T02:00:00Z`) - clock.now().getTime());
+  setDay(clock, date);
   await signIn();
 }
 async function signIn() {
@@ -78,10 +78,7 @@ const spot = (department: string, occurredOn: string, placeCode: string, f: { br
 const station = (department: string, people: string[], occurredOn: string, placeCode: string) =>
   at('stationing_day', department, occurredOn, placeCode, { place: placeCode, content: '走访团支部、召开小型座谈会', meeting_size: 8 }, { cadres: people });
 
-/** Row label → column → value, as a person reads the printed table. */
-function table(report: { rows: Array<{ label: string; cells: Array<{ column: string; value: unknown }> }> }) {
-  return Object.fromEntries(report.rows.map((r) => [r.label, Object.fromEntries(r.cells.map((c) => [c.column, c.value]))]));
-}
+const table = formTable;
 
 const s31 = () => `/api/programs/${programId}/forms/s3.1-assignment-table/periods/program/reports/org-${ids.gd}`;
 const s37 = (period: string, department = '组织部') => `/api/programs/${programId}/forms/s3.7-grassroots-progress/periods/${period}/reports/department-${dept[department]}`;

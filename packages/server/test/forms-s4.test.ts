@@ -4,7 +4,7 @@ import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { importDivisions } from '../src/features/orgs/divisions.import';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, testClock, type Client } from './helpers';
+import { loginAs, seedUser, testApp, testClock, type Client, orgIdByCode, setDay, formTable } from './helpers';
 
 /**
  * The S4.2 progress reports on the real 泉州 (GB/T 2260 3505): each county committee reports, per township,
@@ -23,10 +23,10 @@ const ids: Record<string, number> = {};
 const org: Record<string, number> = {};
 const rec: Record<string, number> = {};
 const TARGET = 's4.1-direct-orgs';
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 
 async function day(date: string) {
-  clock.advance(Date.parse(`${date}T02:00:00Z`) - clock.now().getTime());
+  setDay(clock, date);
   await signIn();
 }
 async function signIn() {
@@ -44,9 +44,7 @@ const meeting = (town: string, occurredOn: string, status?: 'draft') =>
 const visit = (occurredOn: string, towns: string[]) =>
   record({ kind: 'guidance_visit', orgId: ids.lj, occurredOn, partnerOrgIds: towns.map((x) => ids[x]), fields: { content: '指导建团、培训团干' } });
 
-function table(report: { rows: Array<{ label: string; cells: Array<{ column: string; value: unknown }> }> }) {
-  return Object.fromEntries(report.rows.map((r) => [r.label, Object.fromEntries(r.cells.map((c) => [c.column, c.value]))]));
-}
+const table = formTable;
 const url = (form: string, period: string, reporter = ids.lj) => `/api/programs/${programId}/forms/${form}/periods/${period}/reports/org-${reporter}`;
 const weekly = (period: string) => url('s4.2-weekly-report', period);
 const halfMonthly = (period: string) => url('s4.2-half-monthly-report', period);

@@ -47,6 +47,21 @@ export interface Clock {
   advance(ms: number): void;
 }
 
+/** Moves a test clock to 10:00 Beijing time of a day; the seed programs' tests walk their year this way. */
+export function setDay(clock: Clock, date: string) {
+  clock.advance(Date.parse(`${date}T02:00:00Z`) - clock.now().getTime());
+}
+
+/** An org's id by its code (GB/T 2260 or a test code). */
+export async function orgIdByCode(database: Database, code: string): Promise<number> {
+  return (await database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+}
+
+/** Row label → column → value: a computed form as a person reads the printed table. */
+export function formTable(report: { rows: Array<{ label: string; cells: Array<{ column: string; value: unknown }> }> }) {
+  return Object.fromEntries(report.rows.map((r) => [r.label, Object.fromEntries(r.cells.map((c) => [c.column, c.value]))]));
+}
+
 export function testClock(start = new Date('2026-03-01T02:00:00Z')): Clock {
   let t = start.getTime();
   return { now: () => new Date(t), advance: (ms) => { t += ms; } };

@@ -7,13 +7,13 @@ import { loadDivisions } from '../src/features/orgs/divisions.source';
 import { committeeFor } from '../src/features/orgs/divisions.naming';
 import { createDepartment } from '../src/features/people/people.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, type Client } from './helpers';
+import { loginAs, seedUser, testApp, type Client, orgIdByCode } from './helpers';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let province: Client;
 let huaihua: Client;
 let reporter: Client;
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 const templateId = async (key: string) => (await t.database.query<{ id: number }>('SELECT id FROM program_templates WHERE key = $1', [key]))[0]!.id;
 
 async function xlsx(rows: string[][]): Promise<Buffer> {

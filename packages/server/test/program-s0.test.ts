@@ -3,7 +3,7 @@ import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { importDivisions } from '../src/features/orgs/divisions.import';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, testClock, type Client } from './helpers';
+import { loginAs, seedUser, testApp, testClock, type Client, orgIdByCode, setDay } from './helpers';
 
 /**
  * S0 per requirement on the real 梅州 (GB/T 2260 4414), template s0-meizhou-pairing: the city committee
@@ -18,13 +18,13 @@ let county: Client; // manager at 梅县区
 let xnCounty: Client; // manager at 兴宁市
 let programId: number;
 const ids: Record<string, number> = {};
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 const MANDATORY = ['team', 'institutions', 'ledger', 'direct_orgs', 'activities'];
 const pass = (...items: string[]) => Object.fromEntries(items.map((k) => [k, { passed: true }]));
 
 /** 10:00 Beijing time of a day; sessions do not last days, so everyone signs in again. */
 async function day(date: string) {
-  clock.advance(Date.parse(`${date}T02:00:00Z`) - clock.now().getTime());
+  setDay(clock, date);
   await signIn();
 }
 async function signIn() {

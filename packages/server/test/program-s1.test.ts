@@ -3,7 +3,7 @@ import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { importDivisions } from '../src/features/orgs/divisions.import';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, testClock, type Client } from './helpers';
+import { loginAs, seedUser, testApp, testClock, type Client, orgIdByCode, setDay } from './helpers';
 
 /**
  * S1 per requirement on the real 怀化 (GB/T 2260 4312), template s1-huaihua-assistance: the city committee
@@ -17,13 +17,13 @@ let city: Client; // manager at 怀化, the issuer
 let county: Client; // manager at 鹤城区
 let programId: number;
 const ids: Record<string, number> = {};
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 const org = (n: number) => `org:${n}`;
 const dept = (n: number) => `department:${n}`;
 
 /** 10:00 Beijing time of a day; sessions do not last days, so everyone signs in again. */
 async function day(date: string) {
-  clock.advance(Date.parse(`${date}T02:00:00Z`) - clock.now().getTime());
+  setDay(clock, date);
   await signIn();
 }
 async function signIn() {

@@ -4,7 +4,7 @@ import { importDivisions } from '../src/features/orgs/divisions.import';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { createCadre, createDepartment } from '../src/features/people/people.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, testClock, type Client } from './helpers';
+import { loginAs, seedUser, testApp, testClock, type Client, orgIdByCode, setDay } from './helpers';
 
 /**
  * S2 per requirement on the real 漯河 (GB/T 2260 4111), template s2-luohe-vital: the city committee runs
@@ -20,11 +20,11 @@ let programId: number;
 const ids: Record<string, number> = {};
 const dept: Record<string, number> = {};
 const cadre: Record<string, number> = {};
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 
 /** 10:00 Beijing time of a day; sessions do not last days, so everyone signs in again. */
 async function day(date: string) {
-  clock.advance(Date.parse(`${date}T02:00:00Z`) - clock.now().getTime());
+  setDay(clock, date);
   await signIn();
 }
 async function signIn() {

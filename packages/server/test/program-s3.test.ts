@@ -7,7 +7,7 @@ import { loadDivisions } from '../src/features/orgs/divisions.source';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { createCadre } from '../src/features/people/people.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, testClock, type Client } from './helpers';
+import { loginAs, seedUser, testApp, testClock, type Client, orgIdByCode, setDay } from './helpers';
 
 /**
  * S3 per requirement on the real 广东 (GB/T 2260 44), template s3-guangdong-stationing: the provincial
@@ -26,11 +26,11 @@ let programId: number;
 const ids: Record<string, number> = {};
 const dept: Record<string, number> = {};
 const cadre: Record<string, number> = {};
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 let photo: Buffer;
 
 async function day(date: string) {
-  clock.advance(Date.parse(`${date}T02:00:00Z`) - clock.now().getTime());
+  setDay(clock, date);
   await signIn();
 }
 async function signIn() {

@@ -3,7 +3,7 @@ import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { importDivisions } from '../src/features/orgs/divisions.import';
 import { createCadre } from '../src/features/people/people.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, testClock, type Client } from './helpers';
+import { loginAs, seedUser, testApp, testClock, type Client, orgIdByCode, setDay } from './helpers';
 
 /**
  * S4 per requirement on the real 泉州 (GB/T 2260 3505), template s4-quanzhou-big-committee: the city
@@ -19,10 +19,10 @@ let programId: number;
 const ids: Record<string, number> = {};
 const cadre: Record<string, number> = {};
 let towns: Array<{ id: number; name: string }>; // four towns (镇) of 晋江市
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 
 async function day(date: string) {
-  clock.advance(Date.parse(`${date}T02:00:00Z`) - clock.now().getTime());
+  setDay(clock, date);
   city = await loginAs(t.app, 'qz_city');
 }
 const assign = (roleKey: string, holder: { type: 'org' | 'cadre'; id: number }) => city.post(`/api/programs/${programId}/holders`, { roleKey, holder });

@@ -3,7 +3,7 @@ import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { importDivisions } from '../src/features/orgs/divisions.import';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { auditorOf, loginAs, seedUser, testApp, type Client } from './helpers';
+import { auditorOf, loginAs, seedUser, testApp, type Client, orgIdByCode } from './helpers';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let city: Client;
@@ -13,7 +13,7 @@ let admin: Client;
 let programId: number;
 let strongId: number; // 丙村镇, 21 direct orgs
 let weakId: number; // 441403114, 18 direct orgs
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 const ALL_PASS = Object.fromEntries(['team', 'institutions', 'ledger', 'direct_orgs', 'activities'].map((k) => [k, { passed: true }]));
 
 async function addDirectOrgs(townshipCode: string, n: number) {

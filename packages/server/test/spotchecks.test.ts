@@ -4,7 +4,7 @@ import { importDivisions } from '../src/features/orgs/divisions.import';
 import { createOrg } from '../src/features/orgs/orgs.service';
 import { createProgram } from '../src/features/programs/programs.service';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { loginAs, seedUser, testApp, type Client } from './helpers';
+import { loginAs, seedUser, testApp, type Client, orgIdByCode } from './helpers';
 
 /**
  * Spot checks on the real 梅州 counties 梅县区 and 兴宁市 (S3.7, S3.8): N branches per county per
@@ -15,7 +15,7 @@ let province: Client;
 let county: Client; // 梅县区
 let other: Client; // 兴宁市
 let programId: number;
-const id = async (code: string) => (await t.database.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code]))[0]!.id;
+const id = (code: string) => orgIdByCode(t.database, code);
 const draw = (c: Client, body: Record<string, unknown>) => c.post(`/api/programs/${programId}/spot-checks`, { scopeOrgId: t.tree.mz, month: '2019-06', target: 'branch', perStratum: 2, recordKind: 'spot_check', ...body });
 const finding = (branch: string) => ({ orgId: t.tree.gd, occurredOn: '2019-06-18', fields: {
   branch, has_cadre: true, has_wechat_group: true, wechat_member_share: 60, secretary_uses_zhtj: false, activity_name: '主题团日', member_evaluation: '活动贴近青年' } });
