@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDate, Id } from './common';
+import { CivilDate, Id, PageQuery, page } from './common';
 
 export const TemplateSummary = z.object({
   id: z.number().int(),
@@ -147,9 +147,21 @@ export const RecordReview = z.object({
 });
 /** Changes to a record; after verification they make a new version that awaits verification again. */
 export const RecordUpdate = RecordCreate.omit({ kind: true, orgId: true, status: true }).partial().extend({ version: z.number().int().min(0) });
-export const RecordList = z.object({ items: z.array(ProgramRecord) });
-/** After a create or edit: the list, and which record the request made (a retry answers the first one's id). */
-export const RecordSaved = RecordList.extend({ savedId: z.number().int() });
+export const RECORD_STATUSES = ['draft', 'submitted', 'verified', 'returned', 'superseded'] as const;
+/**
+ * A page of a program's records in the reader's scope, newest first. `ids` opens the records behind a
+ * computed figure; `orgId` narrows to one org's subtree.
+ */
+export const RecordListQuery = PageQuery.extend({
+  ids: z.string().regex(/^\d{1,12}(,\d{1,12}){0,499}$/, { error: '记录编号应为逗号分隔的数字，最多 500 个' }).optional(),
+  orgId: Id.optional(),
+  kind: z.string().min(1).max(64).optional(),
+  status: z.enum(RECORD_STATUSES).optional(),
+});
+export const RecordList = page(ProgramRecord);
+/** The records a write changed (the saved one, and the version it superseded) and which one the request made. */
+export const RecordChanged = z.object({ items: z.array(ProgramRecord), savedId: z.number().int() });
+export const RecordSaved = RecordChanged;
 
 export const COMPLIANCE_STATES = ['met', 'partly', 'missed', 'upcoming', 'not_applicable'] as const;
 export const ComplianceQuery = z.object({ obligation: z.string().min(1).max(64) });

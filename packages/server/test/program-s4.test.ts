@@ -123,7 +123,8 @@ describe('S4.6 staged founding (October 2012)', () => {
     expect(done.json()).toMatchObject({ status: 'founded', foundedOn: '2012-10-25' });
     expect((await founding({ org: '某鞋业公司团支部', stage: '团组织', unit_type: '非公企业', mode: '直接建团', members: 12 })).statusCode).toBe(200);
     expect(await founded()).toBe(1);
-    const kinds = (await city.get(`/api/programs/${programId}/records`)).json().items.filter((r: { kind: string }) => r.kind === 'org_founding').map((r: { fields: { stage: string } }) => r.fields.stage);
+    // The list is newest first; the stages read oldest first.
+    const kinds = (await city.get(`/api/programs/${programId}/records?kind=org_founding`)).json().items.reverse().filter((r: { kind: string }) => r.kind === 'org_founding').map((r: { fields: { stage: string } }) => r.fields.stage);
     expect(kinds).toEqual(['青年组织', '团组织（筹建）', '团组织']);
   });
 });

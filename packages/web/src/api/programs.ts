@@ -1,5 +1,5 @@
 import type * as C from '@tuanjian/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 
 /** The parsed (output) type of a contracts schema, without importing zod into the web bundle. */
@@ -141,16 +141,31 @@ export const useDecideNomination = (programId: number) =>
   useProgramListWrite(programId, programKeys.nominations(programId), ({ nominationId, ...body }: NominationDecision & { nominationId: number }) =>
     api<{ items: Nomination[] }>(`/programs/${programId}/nominations/${nominationId}/decision`, { method: 'POST', body }));
 
-export function useRecords(programId: number) {
+export interface RecordFilter { page: number; pageSize: number; kind?: string; status?: string; orgId?: number }
+export type RecordPage = Infer<typeof C.RecordList>;
+
+/** One page of the program's records in the reader's scope, newest first; the page before stays shown while the next loads. */
+export function useRecords(programId: number, filter: RecordFilter) {
   return useQuery({
-    queryKey: programKeys.records(programId),
-    queryFn: () => api<{ items: ProgramRecord[] }>(`/programs/${programId}/records`),
+    queryKey: [...programKeys.records(programId), filter],
+    queryFn: () => api<RecordPage>(`/programs/${programId}/records`, { query: { ...filter } }),
+    placeholderData: keepPreviousData,
   });
 }
 
-export const useCreateRecord = (programId: number) =>
-  useProgramListWrite(programId, programKeys.records(programId), (body: RecordCreate) =>
-    api<{ items: ProgramRecord[] }>(`/programs/${programId}/records`, { method: 'POST', body }));
+/** The records behind a computed figure, by id (a cell, a risk, a sample), in pages of the route's 500. */
+export function useRecordsByIds(programId: number, ids: readonly (string | number)[]) {
+  const key = [...new Set(ids.map(String))].sort((a, b) => Number(a) - Number(b));
+  return useQuery({
+    queryKey: [...programKeys.records(programId), 'ids', key.join(',')],
+    enabled: key.length > 0,
+    queryFn: async () => {
+      const chunks = Array.from({ length: Math.ceil(key.length / 500) }, (_, i) => key.slice(i * 500, i * 500 + 500));
+      const pages = await Promise.all(chunks.map((c) => api<RecordPage>(`/programs/${programId}/records`, { query: { ids: c.join(','), pageSize: 500 } })));
+      return pages.flatMap((p) => p.items);
+    },
+  });
+}
 
 export function useCompliance(programId: number, obligation: string | undefined) {
   return useQuery({

@@ -1,7 +1,7 @@
 import type * as C from '@tuanjian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import { programKeys, type ProgramRecord, type RecordCreate } from './programs';
+import type { RecordCreate } from './programs';
 
 type Infer<S> = S extends { _output: infer O } ? O : never;
 export type RecordSaved = Infer<typeof C.RecordSaved>;
@@ -12,35 +12,34 @@ export type CheckinList = Infer<typeof C.CheckinList>;
 export type CheckinInfo = Infer<typeof C.CheckinInfo>;
 export type CheckinDone = Infer<typeof C.CheckinDone>;
 
-type RecordListBody = { items: ProgramRecord[] };
+type RecordChanged = Infer<typeof C.RecordChanged>;
 
 /** A record sent once per draft key: a retry after a lost answer returns the record made the first time. */
 export function postRecord(programId: number, body: RecordCreate, idempotencyKey: string) {
   return api<RecordSaved>(`/programs/${programId}/records`, { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } });
 }
 
-/** Every record write answers the program's list: it replaces the cache; the computed figures are refreshed. */
+/** A record write changes the pages that hold it and the figures computed from it: all are fetched again. */
 export function useRecordListUpdate(programId: number) {
   const qc = useQueryClient();
-  return async (list: RecordListBody) => {
-    qc.setQueryData(programKeys.records(programId), { items: list.items });
-    await Promise.all(['compliance', 'deliverables', 'risks'].map((k) => qc.invalidateQueries({ queryKey: ['programs', k, programId] })));
+  return async () => {
+    await Promise.all(['records', 'compliance', 'deliverables', 'risks'].map((k) => qc.invalidateQueries({ queryKey: ['programs', k, programId] })));
   };
 }
 
 export function useSubmitRecord(programId: number) {
   const update = useRecordListUpdate(programId);
   return useMutation({
-    mutationFn: (r: { id: number; version: number }) => api<RecordListBody>(`/records/${r.id}/submit`, { method: 'POST', body: { version: r.version } }),
-    onSuccess: update,
+    mutationFn: (r: { id: number; version: number }) => api<RecordChanged>(`/records/${r.id}/submit`, { method: 'POST', body: { version: r.version } }),
+    onSuccess: () => update(),
   });
 }
 
 export function useReviewRecord(programId: number) {
   const update = useRecordListUpdate(programId);
   return useMutation({
-    mutationFn: ({ id, ...body }: RecordReview & { id: number }) => api<RecordListBody>(`/records/${id}/review`, { method: 'POST', body }),
-    onSuccess: update,
+    mutationFn: ({ id, ...body }: RecordReview & { id: number }) => api<RecordChanged>(`/records/${id}/review`, { method: 'POST', body }),
+    onSuccess: () => update(),
   });
 }
 
@@ -49,7 +48,7 @@ export function useUpdateRecord(programId: number) {
   const update = useRecordListUpdate(programId);
   return useMutation({
     mutationFn: ({ id, ...body }: RecordUpdate & { id: number }) => api<RecordSaved>(`/records/${id}`, { method: 'PATCH', body }),
-    onSuccess: update,
+    onSuccess: () => update(),
   });
 }
 

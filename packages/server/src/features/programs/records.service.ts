@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { RecordCreate } from '@tuanjian/contracts';
 import type { TemplateRecordKind } from '@tuanjian/domain';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { audit, type AuditContext } from '../../audit/audit';
 import { authorize, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
@@ -150,20 +150,4 @@ async function checkPeople(tx: Db, kind: TemplateRecordKind, orgId: number, inpu
     if (own.size === 1 && !own.has(null)) departmentId = found[0]!.departmentId;
   }
   return { departmentId, cadreIds };
-}
-
-export async function listRecords(db: Db, actor: Actor, programId: number) {
-  const program = await loadProgram(db, actor, programId);
-  const rows = await db.select({ r: records, orgName: orgs.name, orgPath: orgs.path }).from(records).innerJoin(orgs, eq(orgs.id, records.orgId))
-    .where(eq(records.programId, programId)).orderBy(asc(records.occurredOn), asc(records.id));
-  const names = new Map(program.template.recordKinds.map((k) => [k.id, k.name]));
-  return {
-    items: rows.filter((x) => x.orgPath.startsWith(actor.orgPath) || program.issuerPath.startsWith(actor.orgPath)).map(({ r, orgName }) => ({
-      id: r.id, kind: r.kind, kindName: names.get(r.kind) ?? r.kind, orgId: r.orgId, orgName, occurredOn: r.occurredOn,
-      days: r.days, peopleReached: r.peopleReached, amount: r.amount, partnerOrgIds: r.partnerOrgIds,
-      departmentId: r.departmentId, cadreIds: r.cadreIds, deliverableKey: r.deliverableKey, status: r.status,
-      version: r.version, supersedesId: r.supersedesId, reviewReason: r.reviewReason,
-      fields: r.fields as Record<string, string | number | boolean | null>,
-    })),
-  };
 }

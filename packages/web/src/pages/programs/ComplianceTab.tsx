@@ -2,7 +2,7 @@ import { COMPLIANCE_STATES } from '@tuanjian/contracts';
 import { Alert, Drawer, Empty, Grid, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { useCompliance, useRecords, type ComplianceMatrix, type Program, type TemplateDefinition } from '../../api/programs';
+import { useCompliance, useRecordsByIds, type ComplianceMatrix, type Program, type TemplateDefinition } from '../../api/programs';
 import { COMPLIANCE_STATE_LABELS, COMPLIANCE_STATE_STYLES, HOLDER_TYPE_LABELS, MEASURE_LABELS, PERIOD_LABELS } from '../../labels';
 import { RecordsTable } from './RecordsTab';
 
@@ -18,14 +18,8 @@ export function ComplianceTab({ program, definition, loadingTemplate }: { progra
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const obligation = chosen ?? firstRoleObligation;
   const matrix = useCompliance(program.id, obligation);
-  const records = useRecords(program.id);
   const [open, setOpen] = useState<{ row: Row; cell: Cell } | null>(null);
-
-  const shown = useMemo(() => {
-    if (!open) return [];
-    const ids = new Set(open.cell.recordIds);
-    return (records.data?.items ?? []).filter((r) => ids.has(String(r.id)));
-  }, [open, records.data]);
+  const records = useRecordsByIds(program.id, open?.cell.recordIds ?? []);
 
   if (loadingTemplate) return <Spin style={{ display: 'block', margin: '24px auto' }} />;
   if (definition.obligations.length === 0) return <Empty description="本专项工作的模板没有定期工作要求" />;
@@ -120,7 +114,7 @@ export function ComplianceTab({ program, definition, loadingTemplate }: { progra
         {open && open.cell.recordIds.length === 0 ? (
           <Empty description="该期间没有计入的工作记录" />
         ) : (
-          <RecordsTable records={shown} loading={records.isFetching} />
+          <RecordsTable records={records.data ?? []} loading={records.isFetching} />
         )}
       </Drawer>
     </Space>

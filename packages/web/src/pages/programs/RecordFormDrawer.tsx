@@ -146,7 +146,7 @@ export function RecordFormDrawer({ program, definition, record, onClose }: Props
     const item: OutboxItem = { key: draftKey, body, draft, queuedAt: new Date().toISOString() };
     sendRecord(userId, program.id, item, {
       onSaved: async (saved) => {
-        await updateList(saved);
+        await updateList();
         await finish(saved.savedId, files, status === 'draft' ? '已保存草稿' : '已提交记录');
         if (mounted.current) onClose();
       },

@@ -1,8 +1,8 @@
 import { CloudSyncOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Table, Tag, Typography } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useCan } from '../../api/auth';
-import { useRecords, type Program, type ProgramRecord, type TemplateDefinition } from '../../api/programs';
+import { useRecords, type Program, type RecordFilter, type ProgramRecord, type TemplateDefinition } from '../../api/programs';
 import { RECORD_STATUS_COLORS, RECORD_STATUS_LABELS } from '../../labels';
 import { CheckinModal } from './CheckinModal';
 import { EvidenceDrawer } from './EvidenceDrawer';
@@ -28,7 +28,11 @@ export function RecordStatusTag({ record }: { record: ProgramRecord }) {
   );
 }
 
-export function RecordsTable({ records, loading, actions }: { records: ProgramRecord[]; loading?: boolean; actions?: (r: ProgramRecord) => ReactNode }) {
+/** Pages of the server's list when `paging` is given; otherwise the table pages what it was handed. */
+export function RecordsTable({ records, loading, actions, paging }: {
+  records: ProgramRecord[]; loading?: boolean; actions?: (r: ProgramRecord) => ReactNode;
+  paging?: { current: number; pageSize: number; total: number; onChange: (page: number, pageSize: number) => void };
+}) {
   const [evidenceOf, setEvidenceOf] = useState<ProgramRecord | null>(null);
   return (
     <>
@@ -38,7 +42,9 @@ export function RecordsTable({ records, loading, actions }: { records: ProgramRe
         loading={loading}
         dataSource={records}
         scroll={{ x: 'max-content' }}
-        pagination={{ hideOnSinglePage: true, pageSize: 20, showTotal: (n) => `共 ${n} 条` }}
+        pagination={paging
+          ? { ...paging, hideOnSinglePage: true, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => `共 ${n} 条` }
+          : { hideOnSinglePage: true, pageSize: 20, showTotal: (n) => `共 ${n} 条` }}
         columns={[
           { title: '日期', dataIndex: 'occurredOn', fixed: 'left' },
           { title: '类型', dataIndex: 'kindName' },
@@ -79,29 +85,35 @@ type Dialog =
 /** 工作记录: what the orgs did, each record of a kind the template defines; submitted, verified or returned here. */
 export function RecordsTab({ program, definition }: { program: Program; definition: TemplateDefinition }) {
   const can = useCan();
-  const records = useRecords(program.id);
+  const [filter, setFilter] = useState<RecordFilter>({ page: 1, pageSize: 20 });
+  const records = useRecords(program.id, filter);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const waiting = useSending(program.id).filter((s) => s.waiting);
   useOutboxResume(program.id, dialog?.type !== 'new');
   const close = () => setDialog(null);
-  // Newest first: what was just logged on a phone is on top.
-  const items = useMemo(() => [...(records.data?.items ?? [])].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.id - a.id), [records.data]);
+  // A new filter starts again at the first page.
+  const narrow = (change: Partial<RecordFilter>) => setFilter((f) => ({ ...f, ...change, page: 1 }));
 
   return (
     <>
-      {can('record.create') && definition.recordKinds.length > 0 && (
-        <div style={{ marginBottom: 12 }}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {can('record.create') && definition.recordKinds.length > 0 && (
           <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ type: 'new', n: Date.now() })}>新增记录</Button>
-        </div>
-      )}
+        )}
+        <Select aria-label="按记录类型筛选" allowClear placeholder="全部类型" style={{ minWidth: 160 }} value={filter.kind}
+          options={definition.recordKinds.map((k) => ({ value: k.id, label: k.name }))} onChange={(kind?: string) => narrow({ kind })} />
+        <Select aria-label="按状态筛选" allowClear placeholder="全部状态" style={{ minWidth: 120 }} value={filter.status}
+          options={Object.entries(RECORD_STATUS_LABELS).map(([value, label]) => ({ value, label }))} onChange={(status?: string) => narrow({ status })} />
+      </Space>
       {waiting.length > 0 && dialog?.type !== 'new' && (
         <Alert type="warning" showIcon icon={<CloudSyncOutlined aria-hidden />} style={{ marginBottom: 12 }}
           title={`${waiting.length} 条记录等待网络恢复后自动提交（已保存在本机，不会重复）`} />
       )}
       {records.isError && <Typography.Paragraph type="danger">{records.error.message}</Typography.Paragraph>}
       <RecordsTable
-        records={items}
+        records={records.data?.items ?? []}
         loading={records.isFetching}
+        paging={{ current: filter.page, pageSize: filter.pageSize, total: records.data?.total ?? 0, onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })) }}
         actions={(r) => (
           <RecordActions
             programId={program.id}

@@ -18,8 +18,8 @@ export function useOutboxResume(programId: number, enabled: boolean) {
     for (const item of loadOutbox(userId, programId)) {
       if (isSending(item.key)) continue;
       sendRecord(userId, programId, item, {
-        onSaved: async (saved) => {
-          await updateList(saved);
+        onSaved: async () => {
+          await updateList();
           message.success('离线保存的记录已送达');
         },
         onRefused: (e, refused) => {

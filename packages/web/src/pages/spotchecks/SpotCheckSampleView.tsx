@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Empty, List, Space, Spin, Tag, Typog
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useCan } from '../../api/auth';
-import { useRecords, type ProgramRecord, type TemplateDefinition } from '../../api/programs';
+import { useRecordsByIds, type ProgramRecord, type TemplateDefinition } from '../../api/programs';
 import { useRedraw, useSpotCheck, type SpotCheckItem } from '../../api/spotchecks';
 import { EvidenceDrawer } from '../programs/EvidenceDrawer';
 import { FindingDrawer } from './FindingDrawer';
@@ -15,7 +15,6 @@ export function SpotCheckSampleView({ programId, sampleId, definition }: { progr
   const can = useCan();
   const sample = useSpotCheck(sampleId);
   const redraw = useRedraw(sampleId);
-  const records = useRecords(programId);
   const [finding, setFinding] = useState<SpotCheckItem | null>(null);
   const [evidenceOf, setEvidenceOf] = useState<ProgramRecord | null>(null);
 
@@ -29,11 +28,14 @@ export function SpotCheckSampleView({ programId, sampleId, definition }: { progr
     return [...groups.values()];
   }, [sample.data]);
 
+  const recordIds = (sample.data?.items ?? []).flatMap((i) => (i.findingRecordId === null ? [] : [i.findingRecordId]));
+  const records = useRecordsByIds(programId, recordIds);
+
   if (sample.isError) return <Alert type="error" showIcon title={sample.error.message} />;
   if (!sample.data) return <Spin style={{ display: 'block', margin: '24px auto' }} />;
   const s = sample.data;
   const kindName = definition.recordKinds.find((k) => k.id === s.recordKind)?.name ?? s.recordKind;
-  const recordOf = (id: number | null) => (id === null ? undefined : records.data?.items.find((r) => r.id === id));
+  const recordOf = (id: number | null) => (id === null ? undefined : records.data?.find((r) => r.id === id));
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
