@@ -9,8 +9,13 @@ export const ROLES = ['administrator', 'security_admin', 'audit_admin', 'manager
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
+/**
+ * `org.tree` is the tree's skeleton alone (names, codes, kinds, parents: roots, children, search) — what placing an
+ * account needs; `org.read` is the business behind it (org details with leaders, people, programs, records, forms,
+ * evidence, figures).
+ */
 export const ACTIONS = [
-  'org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export',
+  'org.tree', 'org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export',
   'user.read', 'user.manage', 'audit.read', 'mobile.view',
   'template.manage', 'program.create', 'nomination.create', 'nomination.decide', 'record.create', 'record.verify',
   'target.manage', 'task.update', 'form.submit', 'form.approve', 'assessment.adjust',

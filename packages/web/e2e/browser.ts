@@ -18,7 +18,8 @@ export async function login(browser: Browser, username: string, viewport = { wid
   await page.getByLabel('密码').fill(inject('password'));
   await page.getByRole('button', { name: /登\s*录/ }).click();
   if (ADMINISTRATORS.has(username)) await secondFactor(page, username);
-  await page.waitForURL(/\/orgs/);
+  // each role's first page: the security and audit administrators have no business pages (三权分立)
+  await page.waitForURL(/\/(orgs|users|audit)(\/|\?|$)/);
   return page;
 }
 

@@ -44,7 +44,9 @@ describe('动态口令（issue 9, 等保2.0 second factor)', () => {
     await page.getByRole('button', { name: '确认绑定' }).click();
     await page.getByText('动态口令已绑定').waitFor();
     await page.getByRole('button', { name: '进入系统' }).click();
-    await page.waitForURL(/\/orgs/);
+    await page.waitForURL(/\/users/); // its own page: it reads no business data
+    await page.getByRole('menuitem', { name: '用户与角色' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: '组织架构' }).count()).toBe(0);
     expect((await page.request.get(`${inject('baseUrl')}/api/users`)).status()).toBe(200);
     await context.close();
   });

@@ -1,7 +1,8 @@
 import { Result, Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
+import { HomeRedirect, RequireAbility } from './layout/RequireAbility';
 import { RequireSession } from './layout/RequireSession';
 import { LoginPage } from './pages/login/LoginPage';
 
@@ -31,14 +32,20 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to="/orgs" replace /> },
-          { path: 'orgs', element: page(<OrgsPage />) },
-          { path: 'orgs/import', element: page(<ImportPage />) },
-          { path: 'orgs/:id', element: page(<OrgsPage />) },
+          { index: true, element: <HomeRedirect /> },
+          {
+            // 三权分立: the security and audit administrators read no business data (no org.read).
+            element: <RequireAbility action="org.read" title="无权查看业务数据" />,
+            children: [
+              { path: 'orgs', element: page(<OrgsPage />) },
+              { path: 'orgs/import', element: page(<ImportPage />) },
+              { path: 'orgs/:id', element: page(<OrgsPage />) },
+              { path: 'programs', element: page(<ProgramsPage />) },
+              { path: 'programs/:id', element: page(<ProgramDetailPage />) },
+              { path: 'programs/:id/forms/:formKey/periods/:period/reports/:reporter', element: page(<FormReportPage />) },
+            ],
+          },
           { path: 'users', element: page(<UsersPage />) },
-          { path: 'programs', element: page(<ProgramsPage />) },
-          { path: 'programs/:id', element: page(<ProgramDetailPage />) },
-          { path: 'programs/:id/forms/:formKey/periods/:period/reports/:reporter', element: page(<FormReportPage />) },
           { path: 'audit', element: page(<AuditPage />) },
           { path: '*', element: <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择要访问的页面。" /> },
         ],

@@ -24,22 +24,22 @@ const AUDIT_ACTIONS: readonly Action[] = ['audit.read'];
  * 三权分立 per GB/T 22239-2019 (等保2.0, level 3, 访问控制 and 安全管理中心):
  * - administrator (系统管理员): the org tree, templates, programs and all business work; sees who has an account
  *   but cannot create, change, unlock or re-role one, and cannot read the audit log;
- * - security_admin (安全管理员): accounts, passwords, locks, roles and second factors, reading the org tree only to
- *   place people in it; no business data, no audit log;
- * - audit_admin (审计管理员): reads and verifies the audit log, nothing else.
- * Both read the tree (org.read) to see what an account or an audit row refers to: org.read is every role's
- * read-only view, and the read routes check scope rather than the action, so a role without it cannot be
- * given one safely yet (the access matrix shows those routes answering 200).
+ * - security_admin (安全管理员): accounts, passwords, locks, roles and second factors. It places an account in an
+ *   org, so it reads the tree's skeleton (org.tree: roots, children, search by name or code) and nothing behind it —
+ *   no org details (leaders' mobiles), people, programs, records, forms or evidence; account mobiles stay masked
+ *   (no mobile.view);
+ * - audit_admin (审计管理员): reads, verifies and exports the audit log, nothing else — not even the tree: an audit
+ *   row names its object by type and id, and the before/after it carries is all the business it needs to see.
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   administrator: ACTIONS.filter((a) => !ACCOUNT_ACTIONS.includes(a) && !AUDIT_ACTIONS.includes(a)),
-  security_admin: ['org.read', 'user.read', ...ACCOUNT_ACTIONS],
-  audit_admin: ['org.read', ...AUDIT_ACTIONS],
-  manager: ['org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export', 'user.read', 'mobile.view',
+  security_admin: ['org.tree', 'user.read', ...ACCOUNT_ACTIONS],
+  audit_admin: [...AUDIT_ACTIONS],
+  manager: ['org.tree', 'org.read', 'org.create', 'org.update', 'org.restructure', 'org.import', 'org.export', 'user.read', 'mobile.view',
     'program.create', 'nomination.create', 'nomination.decide', 'record.create', 'record.verify', 'target.manage', 'task.update',
     'form.submit', 'form.approve', 'assessment.adjust'],
-  reporter: ['org.read', 'org.export', 'nomination.create', 'record.create', 'task.update', 'form.submit'],
-  viewer: ['org.read', 'org.export'],
+  reporter: ['org.tree', 'org.read', 'org.export', 'nomination.create', 'record.create', 'task.update', 'form.submit'],
+  viewer: ['org.tree', 'org.read', 'org.export'],
 };
 
 export function can(actor: Actor, action: Action): boolean {

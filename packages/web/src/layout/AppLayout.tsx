@@ -10,10 +10,12 @@ const { Header, Sider, Content } = Layout;
 /** The side menu shows only what the session's abilities allow. */
 function useMenuItems(): NonNullable<MenuProps['items']> {
   const can = useCan();
-  const items: NonNullable<MenuProps['items']> = [
-    { key: '/orgs', icon: <ApartmentOutlined aria-hidden />, label: '组织架构' },
-    { key: '/programs', icon: <FlagOutlined aria-hidden />, label: '专项工作' },
-  ];
+  const items: NonNullable<MenuProps['items']> = [];
+  // 三权分立: the business pages are for those who read business data, not the security or audit administrator.
+  if (can('org.read')) {
+    items.push({ key: '/orgs', icon: <ApartmentOutlined aria-hidden />, label: '组织架构' });
+    items.push({ key: '/programs', icon: <FlagOutlined aria-hidden />, label: '专项工作' });
+  }
   if (can('user.read')) items.push({ key: '/users', icon: <TeamOutlined aria-hidden />, label: '用户与角色' });
   if (can('audit.read')) items.push({ key: '/audit', icon: <AuditOutlined aria-hidden />, label: '审计日志' });
   return items;

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { audit, type AuditContext } from '../../audit/audit';
 import { authorize, can, inScope, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
-import { BadRequestError, NotFoundError } from '../../http/errors';
+import { BadRequestError, ForbiddenError, NotFoundError } from '../../http/errors';
 import type { ObjectStore } from '../../storage/object-store';
 import { inspect } from './evidence.content';
 import { EVIDENCE_LIMITS, exifDateWarning, storedFileName } from './evidence.fns';
@@ -135,8 +135,8 @@ export async function presentOne(db: Db, actor: Actor, id: number): Promise<Evid
 async function evidenceInScope(db: Db, actor: Actor, id: number) {
   const row = await findEvidence(db, id);
   if (!row) throw new NotFoundError('佐证材料不存在或不在您的管理范围内');
-  await recordForRead(db, actor, row.recordId).catch(() => {
-    throw new NotFoundError('佐证材料不存在或不在您的管理范围内');
+  await recordForRead(db, actor, row.recordId).catch((e: unknown) => {
+    throw e instanceof ForbiddenError ? e : new NotFoundError('佐证材料不存在或不在您的管理范围内');
   });
   return row;
 }

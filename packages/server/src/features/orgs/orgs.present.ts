@@ -1,5 +1,6 @@
 import type { Org } from '@tuanjian/contracts';
 import { maskMobile } from '@tuanjian/domain';
+import { can, type Actor } from '../../auth/policy';
 import type { OrgRow } from './orgs.table';
 
 export function presentOrg(row: OrgRow, hasChildren: boolean): Org {
@@ -22,6 +23,15 @@ export function presentOrg(row: OrgRow, hasChildren: boolean): Org {
     hasChildren,
     version: row.version,
   };
+}
+
+/**
+ * Who may read the tree's skeleton only (org.tree without org.read: the security administrator placing accounts)
+ * gets names, codes, kinds and places, but not the business figures kept on an org.
+ */
+export function orgPresenterFor(actor: Actor): typeof presentOrg {
+  if (can(actor, 'org.read')) return presentOrg;
+  return (row, hasChildren) => ({ ...presentOrg(row, hasChildren), honors: [], memberCount: null, termElectedOn: null, termDueOn: null });
 }
 
 /** Personal data is masked once, here, for every page, API answer and export. */

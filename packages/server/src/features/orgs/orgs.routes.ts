@@ -10,7 +10,7 @@ import { auditContext, requireActor } from '../../http/context';
 import { NotFoundError } from '../../http/errors';
 import { exportOrgsXlsx } from './orgs.export';
 import { sendXlsx } from '../../files/xlsx';
-import { presentOrg } from './orgs.present';
+import { orgPresenterFor } from './orgs.present';
 import { eventsOf, findOrgInScope, hasChildrenSql, listChildren, listChildrenAsOf, searchOrgs } from './orgs.queries';
 import { dissolveOrg, foundOrg, mergeOrg, moveOrg, splitOrg } from './orgs.restructure';
 import { createOrg, getOrgDetail, updateOrg } from './orgs.service';
@@ -25,26 +25,29 @@ export async function orgRoutes(app: FastifyInstance, s: Services) {
   const db = s.database.db;
   const ctx = (req: Parameters<typeof auditContext>[0]) => auditContext(req, s.now);
 
-  async function loadReadable(actor: Actor, id: number) {
+  async function loadReadable(actor: Actor, id: number, action: 'org.read' | 'org.tree' = 'org.read') {
     const row = await findOrgInScope(db, actor, id);
     if (!row) throw new NotFoundError();
-    authorize(actor, 'org.read', row.path);
+    authorize(actor, action, row.path);
     return row;
   }
 
   r.get('/orgs/roots', { schema: { tags, response: { 200: z.object({ items: z.array(OrgPage.shape.items.element) }) } } }, async (request) => {
     const actor = requireActor(request);
+    authorize(actor, 'org.tree');
+    const present = orgPresenterFor(actor);
     const rows = await db.select({ org: orgs, hasChildren: hasChildrenSql }).from(orgs).where(eq(orgs.id, actor.orgId));
-    return { items: rows.map((x) => presentOrg(x.org, x.hasChildren)) };
+    return { items: rows.map((x) => present(x.org, x.hasChildren)) };
   });
 
   r.get('/orgs', { schema: { tags, querystring: OrgListQuery, response: { 200: OrgPage } } }, async (request) => {
     const actor = requireActor(request);
-    authorize(actor, 'org.read');
+    authorize(actor, 'org.tree');
+    const present = orgPresenterFor(actor);
     const { q, under, kind, status, page, pageSize } = request.query;
-    const underPath = under ? (await loadReadable(actor, under)).path : undefined;
+    const underPath = under ? (await loadReadable(actor, under, 'org.tree')).path : undefined;
     const { rows, total } = await searchOrgs(db, actor, { q, underPath, kind, status }, page, pageSize);
-    return { items: rows.map((x) => presentOrg(x.org, x.hasChildren)), total, page, pageSize };
+    return { items: rows.map((x) => present(x.org, x.hasChildren)), total, page, pageSize };
   });
 
   r.get('/orgs/:id', { schema: { tags, params: Params, response: { 200: OrgDetail } } }, async (request) =>
@@ -52,12 +55,13 @@ export async function orgRoutes(app: FastifyInstance, s: Services) {
 
   r.get('/orgs/:id/children', { schema: { tags, params: Params, querystring: OrgChildrenQuery, response: { 200: OrgPage } } }, async (request) => {
     const actor = requireActor(request);
-    await loadReadable(actor, request.params.id);
+    await loadReadable(actor, request.params.id, 'org.tree');
+    const present = orgPresenterFor(actor);
     const { page, pageSize, asOf } = request.query;
     const { rows, total } = asOf
       ? await listChildrenAsOf(db, request.params.id, asOf, page, pageSize)
       : await listChildren(db, request.params.id, page, pageSize);
-    return { items: rows.map((x) => presentOrg(x.org, x.hasChildren)), total, page, pageSize };
+    return { items: rows.map((x) => present(x.org, x.hasChildren)), total, page, pageSize };
   });
 
   r.get('/orgs/:id/events', { schema: { tags, params: Params, response: { 200: OrgEventList } } }, async (request) => {

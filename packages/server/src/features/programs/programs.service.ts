@@ -41,6 +41,8 @@ export function presentProgram(x: Loaded) {
 export async function loadProgram(db: Db, actor: Actor, id: number) {
   const row = (await programSelect(db).where(sql`${programs.id} = ${id} AND ${visibleTo(actor)}`))[0];
   if (!row) throw new NotFoundError('专项工作不存在或不在您的范围内');
+  // Every route on a program's records, forms, figures and files passes here: that is business data (三权分立).
+  authorize(actor, 'org.read');
   return { ...row, template: row.definition as ProgramTemplate };
 }
 

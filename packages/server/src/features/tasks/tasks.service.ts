@@ -10,7 +10,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from '../../audit/audit';
 import { authorize, can, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
-import { BadRequestError, ConflictError, NotFoundError } from '../../http/errors';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../http/errors';
 import { evidence } from '../evidence/evidence.table';
 import { orgLeaders } from '../orgs/orgs.table';
 import { cadres, departments } from '../people/people.table';
@@ -91,8 +91,8 @@ async function loadTask(db: Db, actor: Actor, taskId: number, forUpdate = false)
   const q = db.select().from(programTasks).where(eq(programTasks.id, taskId));
   const task = (forUpdate ? await q.for('update') : await q)[0];
   if (!task) throw new NotFoundError('任务不存在或不在您的范围内');
-  const program = await loadProgram(db, actor, task.programId).catch(() => {
-    throw new NotFoundError('任务不存在或不在您的范围内');
+  const program = await loadProgram(db, actor, task.programId).catch((e: unknown) => {
+    throw e instanceof ForbiddenError ? e : new NotFoundError('任务不存在或不在您的范围内');
   });
   return { task, program };
 }

@@ -10,10 +10,11 @@ import { AuditDiff } from './AuditDiff';
 import { AuditFilters, type AuditFilter } from './AuditFilters';
 import { VerifyChainButton } from './VerifyChainButton';
 
-function objectCell(e: AuditEntry) {
+function objectCell(e: AuditEntry, mayOpenOrg: boolean) {
   const type = OBJECT_TYPE_LABELS[e.objectType] ?? e.objectType;
   if (!e.objectId) return type;
-  if (e.objectType === 'org') return <span>{type} <Link to={`/orgs/${e.objectId}`}>#{e.objectId}</Link></span>;
+  // the audit administrator reads no org pages (三权分立): the id alone names the object
+  if (e.objectType === 'org' && mayOpenOrg) return <span>{type} <Link to={`/orgs/${e.objectId}`}>#{e.objectId}</Link></span>;
   return `${type} #${e.objectId}`;
 }
 
@@ -61,7 +62,7 @@ export default function AuditPage() {
           { title: '时间', dataIndex: 'at', render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm:ss') },
           { title: '操作人', key: 'actor', render: (_, e) => (e.actorName ? `${e.actorName}${e.actorId ? `（#${e.actorId}）` : ''}` : '系统') },
           { title: '操作', dataIndex: 'action', render: (a: string) => AUDIT_ACTION_LABELS[a] ?? a },
-          { title: '对象', key: 'object', render: (_, e) => objectCell(e) },
+          { title: '对象', key: 'object', render: (_, e) => objectCell(e, can('org.read')) },
           {
             title: '请求编号',
             dataIndex: 'requestId',

@@ -19,7 +19,8 @@ export function LoginPage() {
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
   const notice = getSessionNotice();
-  const target = from && from.startsWith('/') && !from.startsWith('/login') ? from : '/orgs';
+  // '/' sends each role to its own first page (layout/RequireAbility.tsx homeOf).
+  const target = from && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
 
   if (session.data) return <Navigate to={target} replace />;
 

@@ -27,7 +27,7 @@ export function TotpEnrolPage() {
   }, [setup.data]);
 
   if (!session) return null;
-  if (session.totpEnabled && !confirm.isSuccess) return <Navigate to="/orgs" replace />;
+  if (session.totpEnabled && !confirm.isSuccess) return <Navigate to="/" replace />;
   const forced = session.mustEnrolTotp;
 
   const onFinish = ({ code }: { code: string }) => confirm.mutate(code.trim(), {
@@ -47,7 +47,7 @@ export function TotpEnrolPage() {
         {confirm.isSuccess ? (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Alert type="success" showIcon title="动态口令已绑定，以后登录时需输入密码和动态口令。" />
-            <Button type="primary" block onClick={() => navigate('/orgs', { replace: true })}>进入系统</Button>
+            <Button type="primary" block onClick={() => navigate('/', { replace: true })}>进入系统</Button>
           </Space>
         ) : (
           <>
