@@ -33,7 +33,6 @@ export interface Options {
   databaseUrl: string | null;
   http: boolean;
   /** Also time the roll-ups with the org path copied onto records (rewrites every record: minutes at 10M). */
-  whatIf: boolean;
 }
 
 /** End of 2024: about 4.4 million League organizations; the division tree alone has 665,276 units. */
@@ -44,7 +43,7 @@ export const CITY_CASE = { orgs: 50_000, records: 500_000 };
 
 const USAGE = `usage: npm run bench -- [--engine postgres|pglite] [--scale national|province:44|city:4414]
        [--orgs N] [--records N] [--seconds 30] [--connections 10] [--runs 7] [--warmup 2] [--recursive-runs 3]
-       [--seed 2024] [--year 2025] [--database-url URL] [--no-http] [--what-if] [--out bench-results.json]
+       [--seed 2024] [--year 2025] [--database-url URL] [--no-http] [--out bench-results.json]
 Without --engine/--scale/--orgs/--records: PostgreSQL at national scale (10M records), then the city-scale
 case (50k orgs, 500k records) on embedded PGlite.`;
 
@@ -64,12 +63,12 @@ export function parseArgs(argv: string[]): Options {
     if (a === '--help' || a === '-h') { console.log(USAGE); process.exit(0); }
     if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}\n${USAGE}`);
     const [k, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-    if (k.startsWith('no-') || k === 'what-if') { flags.set(k, true); continue; }
+    if (k.startsWith('no-')) { flags.set(k, true); continue; }
     const v = inline ?? argv[++i];
     if (v === undefined) throw new Error(`--${k} needs a value\n${USAGE}`);
     flags.set(k, v);
   }
-  const known = new Set(['engine', 'scale', 'orgs', 'records', 'seconds', 'connections', 'runs', 'warmup', 'recursive-runs', 'seed', 'year', 'database-url', 'no-http', 'what-if', 'out']);
+  const known = new Set(['engine', 'scale', 'orgs', 'records', 'seconds', 'connections', 'runs', 'warmup', 'recursive-runs', 'seed', 'year', 'database-url', 'no-http', 'out']);
   for (const k of flags.keys()) if (!known.has(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
   const str = (k: string) => { const v = flags.get(k); return typeof v === 'string' ? v : undefined; };
   const num = (k: string, d: number) => {
@@ -100,7 +99,6 @@ export function parseArgs(argv: string[]): Options {
     year: num('year', 2025),
     databaseUrl: str('database-url') ?? null,
     http: !flags.has('no-http'),
-    whatIf: flags.has('what-if'),
   };
 }
 

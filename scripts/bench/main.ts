@@ -17,7 +17,6 @@ import { loadRecords } from './load-records';
 import { loadTree } from './load-tree';
 import { Report } from './report';
 import { runSuite } from './suite';
-import { whatIfOrgPath } from './whatif';
 
 async function runCase(c: Case, opts: Options, report: Report) {
   report.prefix = c.prefix;
@@ -36,13 +35,12 @@ async function runCase(c: Case, opts: Options, report: Report) {
     const countyActor: Actor = { userId: 0, username: 'bench-county', displayName: '县级管理员', role: 'manager', orgId: county.id, orgPath: county.path };
     const admin: Actor = { ...SYSTEM_ACTOR, orgId: tree.root.id, orgPath: tree.root.path };
     const now = new Date(`${Number(opts.year) + 1}-01-10T02:00:00Z`);
-    const { rollups } = await runSuite({ database, report, tree, loaded, admin, countyActor, now, runs: opts.runs, warmup: opts.warmup, recursiveRuns: opts.recursiveRuns });
+    await runSuite({ database, report, tree, loaded, admin, countyActor, now, runs: opts.runs, warmup: opts.warmup, recursiveRuns: opts.recursiveRuns });
     if (opts.http) {
       const city = Number(county.path.split('/').at(-3));
       const under = (await database.query<{ id: number; path: string; level: 'city'; code: string; name: string }>('SELECT id, path, level, code, name FROM orgs WHERE id = $1', [city]))[0]!;
       await runHttp({ database, report, loaded, searchUnder: under, seconds: opts.seconds, connections: opts.connections });
     }
-    if (opts.whatIf) await whatIfOrgPath(database, report, loaded, rollups, opts.runs, opts.warmup);
     report.figure('case.seconds', (Date.now() - started) / 1000, 's');
   } finally {
     await close();

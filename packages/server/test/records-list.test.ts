@@ -28,7 +28,7 @@ beforeAll(async () => {
   const res = await city.post('/api/programs', { templateId, issuerOrgId: t.tree.mz, scopeOrgId: t.tree.mz, year: 2026 });
   expect(res.statusCode).toBe(200);
   programId = res.json().id;
-  const plan: Array<[keyof typeof ids, number]> = [['bc', 12], ['sy', 8], ['xn1', 10]];
+  const plan: Array<['bc' | 'sy' | 'xn1', number]> = [['bc', 12], ['sy', 8], ['xn1', 10]];
   for (const [org, n] of plan) {
     for (let i = 0; i < n; i++) {
       const day = `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
@@ -92,5 +92,16 @@ describe('records list, a page at a time (issue 8)', () => {
       kind: 'site_supervision', orgId: t.tree.bc, occurredOn: '2026-06-30', fields: { visited_org: '东岭村团支部', findings: '已整改' },
     })).json();
     expect(saved.items.map((r: Row) => r.id)).toEqual([saved.savedId]);
+  });
+
+  it('a town moved to another county takes its records along: the records\' copy of the path follows the org', async () => {
+    const before = (await list(county, '?pageSize=1')).json().total;
+    const sy = (await city.get(`/api/orgs/${t.tree.sy}`)).json();
+    const moved = await city.post(`/api/orgs/${t.tree.sy}/move`, { newParentId: t.tree.xn, effectiveOn: '2026-07-01', version: sy.version });
+    expect(moved.statusCode).toBe(200);
+    expect((await list(county, '?pageSize=1')).json().total).toBe(before - 8);
+    expect((await list(city, `?orgId=${t.tree.xn}&pageSize=1`)).json().total).toBe(18);
+    const stale = await t.database.query('SELECT r.id FROM records r JOIN orgs o ON o.id = r.org_id WHERE r.org_path <> o.path');
+    expect(stale).toEqual([]);
   });
 });

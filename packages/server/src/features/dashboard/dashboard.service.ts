@@ -4,7 +4,7 @@
  * recent verified records with photos. Every figure comes from the same evaluation as the compliance
  * matrix, and the red ones open the obligation periods that were missed — the records that are missing.
  */
-import { pathIds, templateObligations, toCivilDate, type PeriodCompliance } from '@tuanjian/domain';
+import { pathIds, subtreeRange, templateObligations, toCivilDate, type PeriodCompliance } from '@tuanjian/domain';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DashboardView, MissedList } from '@tuanjian/contracts';
@@ -77,10 +77,10 @@ export async function dashboard(db: Db, actor: Actor, programId: number, underId
     };
   });
 
-  const inUnder = sql`${orgs.path} LIKE ${`${under.path}%`}`;
+  const inUnder = sql`${records.orgPath} >= ${subtreeRange(under.path).lo} AND ${records.orgPath} < ${subtreeRange(under.path).hi}`;
   const live = and(eq(records.programId, programId), inArray(records.status, ['submitted', 'verified']), inUnder);
   const trendRows = await db.select({ month: sql<string>`to_char(${records.occurredOn}, 'YYYY-MM')`, n: sql<number>`count(*)::int`, v: sql<number>`count(*) FILTER (WHERE ${records.status} = 'verified')::int` })
-    .from(records).innerJoin(orgs, eq(orgs.id, records.orgId)).where(live).groupBy(sql`1`);
+    .from(records).where(live).groupBy(sql`1`);
   const kindName = new Map(program.template.recordKinds.map((k) => [k.id, k.name]));
   const recentRows = await db.select({ r: records, orgName: orgs.name, photoId: sql<number | null>`(SELECT min(${evidence.id}) FROM ${evidence} WHERE ${evidence.recordId} = ${records.id} AND ${evidence.category} = 'image')` })
     .from(records).innerJoin(orgs, eq(orgs.id, records.orgId)).where(and(live, eq(records.status, 'verified'))).orderBy(desc(records.occurredOn), desc(records.id)).limit(6);

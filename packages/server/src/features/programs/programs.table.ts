@@ -1,4 +1,5 @@
 import { bigint, boolean, date, integer, jsonb, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 export const programTemplates = pgTable('program_templates', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
@@ -58,6 +59,8 @@ export const records = pgTable('records', {
   programId: integer('program_id').notNull(),
   kind: text('kind').notNull(),
   orgId: integer('org_id').notNull(),
+  /** The org's current path, kept by triggers (migration 0020); the default only lets inserts leave it out. */
+  orgPath: text('org_path').notNull().default(sql`''`),
   placeOrgId: integer('place_org_id'),
   occurredOn: date('occurred_on').notNull(),
   days: numeric('days', { mode: 'number' }),

@@ -23,12 +23,12 @@ export async function listRecords(db: Db, actor: Actor, programId: number, query
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 50;
   const where: SQL[] = [eq(records.programId, programId)];
-  if (!inScope(actor, program.issuerPath)) where.push(inScopeSql(actor, orgs.path));
+  if (!inScope(actor, program.issuerPath)) where.push(inScopeSql(actor, records.orgPath));
   if (query.orgId !== undefined) {
     const org = await findOrgInScope(db, actor, query.orgId);
     if (!org) throw new NotFoundError('组织不存在或不在您的管理范围内');
     const { lo, hi } = subtreeRange(org.path);
-    where.push(sql`${orgs.path} >= ${lo} AND ${orgs.path} < ${hi}`);
+    where.push(sql`${records.orgPath} >= ${lo} AND ${records.orgPath} < ${hi}`);
   }
   if (query.ids !== undefined) where.push(inArray(records.id, query.ids.split(',').map(Number)));
   if (query.kind !== undefined) where.push(eq(records.kind, query.kind));
@@ -36,7 +36,7 @@ export async function listRecords(db: Db, actor: Actor, programId: number, query
   const [rows, counted] = await Promise.all([
     db.select({ r: records, orgName: orgs.name }).from(records).innerJoin(orgs, eq(orgs.id, records.orgId))
       .where(and(...where)).orderBy(desc(records.occurredOn), desc(records.id)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(records).innerJoin(orgs, eq(orgs.id, records.orgId)).where(and(...where)),
+    db.select({ n: sql<number>`count(*)::int` }).from(records).where(and(...where)),
   ]);
   return { items: rows.map((x) => present(program, x)), total: Number(counted[0]!.n), page, pageSize };
 }

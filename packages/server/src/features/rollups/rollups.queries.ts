@@ -64,22 +64,25 @@ export interface CellQuery {
 }
 
 /**
- * Counts and sums per (path segment at `depth`, period). split_part's field n is depth + 2: '/1/5/77/'
- * splits into '', '1' (depth 0), '5' (depth 1), '77' (depth 2), ''. Keys that are not groups (an org hung
- * straight under a province, beside its cities) come back too and are dropped by the caller.
+ * Counts and sums per (path segment at `depth`, period), from the records' own copy of their org's path:
+ * one range of the (program, kind, path) index, no join. split_part's field n is depth + 2: '/1/5/77/'
+ * splits into '', '1' (depth 0), '5' (depth 1), '77' (depth 2), ''; an empty field is an org above the
+ * groups' depth. Keys that are not groups (an org hung straight under a province, beside its cities)
+ * come back too and are dropped by the caller.
  */
 export async function cellsByGroup(db: Db, q: CellQuery): Promise<RollupCellRow[]> {
   const rows = await db.execute(sql`
-    SELECT split_part(o.path, '/', ${q.depth + 2}::int)::int AS "groupId",
+    SELECT split_part(r.org_path, '/', ${q.depth + 2}::int)::int AS "groupId",
            date_trunc(${q.unit}, r.occurred_on::timestamp)::date AS "periodStart",
            count(*)::int AS count,
            coalesce(sum(r.people_reached), 0)::bigint AS "peopleReached",
            coalesce(sum(r.amount), 0)::float8 AS amount
-    FROM records r JOIN orgs o ON o.id = r.org_id
+    FROM records r
     WHERE r.program_id = ${q.programId} AND r.kind = ANY(${sql.param(q.kinds)}::text[])
+      AND r.org_path >= ${q.scope.lo} AND r.org_path < ${q.scope.hi}
       AND r.occurred_on >= ${q.from}::date AND r.occurred_on <= ${q.to}::date
       AND r.status = ANY(${sql.param(q.statuses)}::text[])
-      AND o.path >= ${q.scope.lo} AND o.path < ${q.scope.hi} AND o.depth >= ${q.depth}
+      AND split_part(r.org_path, '/', ${q.depth + 2}::int) <> ''
     GROUP BY 1, 2`);
   return rowsOf<RollupCellRow>(rows).map((r) => ({ ...r, count: Number(r.count), peopleReached: Number(r.peopleReached), amount: Number(r.amount) }));
 }
