@@ -41,8 +41,8 @@ async function main() {
 if (only === 'reliability') {
   const pg = await startPostgres();
   try {
-    run('reliability (PGlite)', process.execPath, [vitest, 'run', 'packages/server/test/scope-matrix.test.ts', 'packages/server/test/separation-of-duties.test.ts', 'packages/server/test/fuzz.test.ts', 'packages/server/test/audit.test.ts', 'packages/server/test/backup.test.ts', 'packages/server/test/records-workflow.test.ts', 'packages/server/test/attendance.test.ts'], { TEST_ENGINE: 'pglite' });
-    run('reliability (PostgreSQL)', process.execPath, [vitest, 'run', 'packages/server/test/scope-matrix.test.ts', 'packages/server/test/separation-of-duties.test.ts', 'packages/server/test/fuzz.test.ts', 'packages/server/test/audit.test.ts', 'packages/server/test/backup.test.ts', 'packages/server/test/records-workflow.test.ts', 'packages/server/test/attendance.test.ts'], { TEST_ENGINE: 'postgres', TEST_PG_URL: pg.url });
+    run('reliability (PGlite)', process.execPath, [vitest, 'run', 'packages/server/test/scope-matrix.test.ts', 'packages/server/test/separation-of-duties.test.ts', 'packages/server/test/xlsx-upload-safety.test.ts', 'packages/server/test/fuzz.test.ts', 'packages/server/test/audit.test.ts', 'packages/server/test/backup.test.ts', 'packages/server/test/records-workflow.test.ts', 'packages/server/test/attendance.test.ts'], { TEST_ENGINE: 'pglite' });
+    run('reliability (PostgreSQL)', process.execPath, [vitest, 'run', 'packages/server/test/scope-matrix.test.ts', 'packages/server/test/separation-of-duties.test.ts', 'packages/server/test/xlsx-upload-safety.test.ts', 'packages/server/test/fuzz.test.ts', 'packages/server/test/audit.test.ts', 'packages/server/test/backup.test.ts', 'packages/server/test/records-workflow.test.ts', 'packages/server/test/attendance.test.ts'], { TEST_ENGINE: 'postgres', TEST_PG_URL: pg.url });
   } finally {
     await pg.stop();
   }
