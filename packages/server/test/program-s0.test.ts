@@ -56,8 +56,8 @@ const decide = (as: Client, n: Nomination, decision: 'approve' | 'return', extra
   as.post(`/api/programs/${programId}/nominations/${n.id}/decision`, { decision, version: n.version, ...extra });
 
 type Cell = { periodKey: string; state: string; done: number; required: number; recordIds: string[] };
-async function matrix(obligation: string) {
-  const res = await city.get(`/api/programs/${programId}/compliance?obligation=${obligation}`);
+async function matrix(obligation: string, as?: Client) {
+  const res = await (as ?? city).get(`/api/programs/${programId}/compliance?obligation=${obligation}`);
   expect(res.statusCode).toBe(200);
   const m = res.json() as { rows: Array<{ subjectKey: string; cells: Cell[] }> };
   const cell = (orgId: number, periodKey: string) => {
@@ -332,6 +332,16 @@ describe('S0 obligations computed from records', () => {
       expect(m.cell(orgId, '2014-03')).toMatchObject({ state: 'missed', done: 0 });
       expect(m.cell(orgId, '2014-04')).toMatchObject({ state: 'missed', done: 0 });
       expect(Object.values(states(m.rows[0]!.cells)).filter((s) => s === 'met')).toHaveLength(2);
+    }
+  });
+
+  it('S0.9 a county reads its own pairs only, selected in the query: 梅县区 the same rows and cells as the city, 兴宁市 none', async () => {
+    for (const obligation of ['s0.9-joint-activity-demo', 's0.8-work-meeting-demo']) {
+      const all = await matrix(obligation);
+      const mine = await matrix(obligation, county);
+      expect(mine.rows, obligation).toEqual(all.rows.filter((r) => ['leifeng', 'hengzhuang', 'bingcun'].some((k) => r.subjectKey === `org:${ids[k]}`)));
+      expect(mine.rows.length, obligation).toBeGreaterThan(0);
+      expect((await matrix(obligation, xnCounty)).rows, obligation).toEqual([]);
     }
   });
 });

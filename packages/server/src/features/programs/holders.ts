@@ -3,7 +3,7 @@
  * Compliance, pairings and deliverables address all three the same way, by a typed reference whose
  * key ('department:3') is the subject id the domain evaluates.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { orgs } from '../orgs/orgs.table';
 import { cadres, departments } from '../people/people.table';
@@ -47,6 +47,17 @@ export function refOfColumns(row: { orgId: number | null; departmentId: number |
 
 export function columnsOfRef(ref: HolderRef) {
   return { orgId: ref.type === 'org' ? ref.id : null, departmentId: ref.type === 'department' ? ref.id : null, cadreId: ref.type === 'cadre' ? ref.id : null };
+}
+
+/**
+ * The holder of a program_roles or pairing_members row (alias `t`) belongs to an org in the path range:
+ * lets a county's matrix read its own holders instead of the nation's.
+ */
+export function holderInRange(t: string, range: { lo: string; hi: string }): SQL {
+  const a = sql.raw(t);
+  return sql`EXISTS (SELECT 1 FROM orgs ho WHERE ho.id = coalesce(${a}.org_id,
+    (SELECT hd.org_id FROM departments hd WHERE hd.id = ${a}.department_id), (SELECT hc.org_id FROM cadres hc WHERE hc.id = ${a}.cadre_id))
+    AND ho.path >= ${range.lo} AND ho.path < ${range.hi})`;
 }
 
 const orgColumns = { id: orgs.id, name: orgs.name, path: orgs.path, code: orgs.code, level: orgs.level, kind: orgs.kind, sector: orgs.sector, foundedOn: orgs.foundedOn, dissolvedOn: orgs.dissolvedOn };

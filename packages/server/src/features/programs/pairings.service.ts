@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { HolderRef as HolderRefSchema, PairingCreate } from '@tuanjian/contracts';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { audit, type AuditContext } from '../../audit/audit';
 import { authorize, inScope, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
 import { BadRequestError } from '../../http/errors';
-import { columnsOfRef, holderKey, holderLabel, refOfColumns, resolveHolders, type Holder, type HolderRef } from './holders';
+import { columnsOfRef, holderInRange, holderKey, holderLabel, refOfColumns, resolveHolders, type Holder, type HolderRef } from './holders';
 import { eligibilityProblem } from './nominations.rules';
 import { loadProgram } from './programs.service';
 import { pairingMembers, pairings, programRoles } from './programs.table';
@@ -127,14 +127,18 @@ export async function listPairings(db: Db, actor: Actor, programId: number) {
 }
 
 /** The members on one side across the program's pairings (by holder key), each with the members on the other sides of its pairings. */
-export async function sideMembers(db: Db, programId: number, sideKey: string) {
+export async function sideMembers(db: Db, programId: number, sideKey: string, range?: { lo: string; hi: string }) {
+  // A reader below the issuer needs only the pairings with a member of the side in their subtree.
+  const within = range ? sql`${pairingMembers.pairingId} IN (SELECT m.pairing_id FROM pairing_members m WHERE m.side_key = ${sideKey} AND ${holderInRange('m', range)})` : undefined;
   const rows = await db.select({ pairingId: pairingMembers.pairingId, sideKey: pairingMembers.sideKey, orgId: pairingMembers.orgId, departmentId: pairingMembers.departmentId, cadreId: pairingMembers.cadreId })
-    .from(pairingMembers).innerJoin(pairings, eq(pairings.id, pairingMembers.pairingId)).where(eq(pairings.programId, programId));
+    .from(pairingMembers).innerJoin(pairings, eq(pairings.id, pairingMembers.pairingId)).where(and(eq(pairings.programId, programId), within));
+  const byPairing = new Map<number, typeof rows>();
+  for (const r of rows) byPairing.set(r.pairingId, [...(byPairing.get(r.pairingId) ?? []), r]);
   const partners = new Map<string, { ref: HolderRef; partners: Set<string> }>();
   for (const r of rows.filter((x) => x.sideKey === sideKey)) {
     const ref = refOfColumns(r);
     const entry = partners.get(holderKey(ref)) ?? { ref, partners: new Set<string>() };
-    for (const o of rows) if (o.pairingId === r.pairingId && o.sideKey !== sideKey) entry.partners.add(holderKey(refOfColumns(o)));
+    for (const o of byPairing.get(r.pairingId)!) if (o.sideKey !== sideKey) entry.partners.add(holderKey(refOfColumns(o)));
     partners.set(holderKey(ref), entry);
   }
   return partners;

@@ -3,13 +3,13 @@
  * speaks for the org that recorded it, the department it names and each cadre who took part, so one
  * stationing day counts for the department's days and for every cadre's days (S3.2).
  */
-import type { RecordFact, TemplateSubject } from '@tuanjian/domain';
+import { subtreeRange, type RecordFact, type TemplateSubject } from '@tuanjian/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { inScope, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
 import { BadRequestError } from '../../http/errors';
 import { orgs } from '../orgs/orgs.table';
-import { holderKey, holderLabel, refOfColumns, resolveHolders, type Holder } from './holders';
+import { holderInRange, holderKey, holderLabel, refOfColumns, resolveHolders, type Holder } from './holders';
 import { sideMembers } from './pairings.service';
 import type { loadProgram } from './programs.service';
 import { programRoles, records, type RecordRow } from './programs.table';
@@ -35,20 +35,22 @@ export async function subjectsOf(db: Db, actor: Actor, program: Loaded, who: Tem
   const terms = new Map<string, { from: string | null; to: string | null }>();
   let partners = new Map<string, Set<string>>();
   let refs;
+  const issuerView = inScope(actor, program.issuerPath);
+  const range = issuerView ? undefined : subtreeRange(actor.orgPath);
   if (who.kind === 'pairing_side') {
-    const side = await sideMembers(db, program.p.id, who.ref);
+    const side = await sideMembers(db, program.p.id, who.ref, range);
     partners = new Map([...side].map(([k, v]) => [k, v.partners]));
     refs = [...side.values()].map((v) => v.ref);
   } else if (who.kind === 'role' || who.kind === 'department' || who.kind === 'cadre') {
     const rows = await db.select().from(programRoles)
-      .where(and(eq(programRoles.programId, program.p.id), eq(programRoles.roleKey, who.ref), eq(programRoles.status, 'approved')));
+      .where(and(eq(programRoles.programId, program.p.id), eq(programRoles.roleKey, who.ref), eq(programRoles.status, 'approved'),
+        range ? holderInRange('program_roles', range) : undefined));
     refs = rows.map(refOfColumns);
     for (const r of rows) terms.set(holderKey(refOfColumns(r)), { from: r.activeFrom, to: r.activeTo });
   } else {
     throw new BadRequestError('按组织类型指定的对象暂不支持', [{ path: 'querystring.obligation', message: '暂不支持' }]);
   }
   const holders = await resolveHolders(db, refs);
-  const issuerView = inScope(actor, program.issuerPath);
   return [...holders.values()]
     .filter((h) => issuerView || inScope(actor, h.path))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.id - b.id))
