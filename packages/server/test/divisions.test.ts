@@ -50,3 +50,25 @@ describe('X.1 orgs from-divisions builds the committee tree from GB/T 2260', () 
     expect(named.map((r) => r.name)).toEqual(['圩镇社区团支部', '雷丰村团支部']);
   });
 });
+
+describe('issue 8 the first large import builds the name indexes once, after the rows', () => {
+  it('drops and rebuilds the GIN name indexes with the migrations\' definitions, and two-character search still uses them', async () => {
+    const fresh = await freshDatabase();
+    try {
+      const defs = () => fresh.query<{ def: string }>("SELECT indexdef AS def FROM pg_indexes WHERE tablename = 'orgs' ORDER BY indexname");
+      const before = await defs();
+      const phases: string[] = [];
+      await importDivisions(fresh, systemContext('test'), ['4414'], (phase) => phases.push(phase), { deferIndexesFrom: 1_000 });
+      expect(phases).toContain('建立名称索引');
+      expect(await defs()).toEqual(before);
+      expect(before.filter((d) => d.def.includes('USING gin')).length).toBeGreaterThanOrEqual(2);
+      const found = await fresh.query<{ name: string }>("SELECT name FROM orgs WHERE name_bigrams @> ARRAY['丙村'] AND name LIKE '%丙村%' ORDER BY code LIMIT 1");
+      expect(found[0]?.name).toBe('丙村镇团委');
+      await fresh.query('SET enable_seqscan = off');
+      const plan = await fresh.query<{ 'QUERY PLAN': string }>("EXPLAIN SELECT name FROM orgs WHERE name_bigrams @> ARRAY['丙村']");
+      expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toContain('orgs_name_bigrams_idx');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
