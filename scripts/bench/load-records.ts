@@ -157,7 +157,8 @@ async function createPrograms(database: Database, rootId: number, year: number):
   const templates = await database.query<{ id: number; key: string; definition: ProgramTemplate }>(
     'SELECT DISTINCT ON (key) id, key, definition FROM program_templates WHERE builtin ORDER BY key, version DESC');
   const out: Program[] = [];
-  for (const tpl of templates) {
+  // Only programs that file records; a rating standard (对标定级) has none.
+  for (const tpl of templates.filter((x) => x.definition.recordKinds.length > 0)) {
     const id = await createProgram(database.db, ctx, SYSTEM_ACTOR, { templateId: tpl.id, issuerOrgId: rootId, scopeOrgId: rootId, year, docNumber: `基准〔${year}〕${out.length + 1}号` });
     const p = (await database.query<{ startsOn: string; endsOn: string }>('SELECT starts_on AS "startsOn", ends_on AS "endsOn" FROM programs WHERE id = $1', [id]))[0]!;
     out.push({ id, key: tpl.key, ...p, kinds: tpl.definition.recordKinds });

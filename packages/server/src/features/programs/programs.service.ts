@@ -22,7 +22,7 @@ const visibleTo = (actor: Actor) =>
   or(inScopeSql(actor, scope.path), sql`left(${actor.orgPath}, length(${scope.path})) = ${scope.path}`);
 
 const programSelect = (db: Db) =>
-  db.select({ p: programs, templateKey: programTemplates.key, definition: programTemplates.definition, issuerName: issuer.name, scopeName: scope.name, scopePath: scope.path, issuerPath: issuer.path })
+  db.select({ p: programs, templateKey: programTemplates.key, issuerName: issuer.name, scopeName: scope.name, scopePath: scope.path, issuerPath: issuer.path })
     .from(programs)
     .innerJoin(programTemplates, eq(programTemplates.id, programs.templateId))
     .innerJoin(issuer, eq(issuer.id, programs.issuerOrgId))
@@ -38,12 +38,38 @@ export function presentProgram(x: Loaded) {
   };
 }
 
+/**
+ * A template version never changes once stored (a new version is a new row), so its parsed definition —
+ * tens of kilobytes of JSON that every program route needs — is read once per database and kept.
+ */
+const definitions = new WeakMap<Db, Map<number, ProgramTemplate>>();
+async function templateDefinition(db: Db, templateId: number): Promise<ProgramTemplate> {
+  const cache = definitions.get(db) ?? new Map<number, ProgramTemplate>();
+  definitions.set(db, cache);
+  const known = cache.get(templateId);
+  if (known) return known;
+  const row = (await db.select({ definition: programTemplates.definition }).from(programTemplates).where(eq(programTemplates.id, templateId)))[0];
+  if (!row) throw new NotFoundError('模板不存在');
+  // Shared by every request from now on: frozen, so a caller that sorts or edits it in place fails loudly.
+  const def = deepFreeze(row.definition) as ProgramTemplate;
+  cache.set(templateId, def);
+  return def;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export async function loadProgram(db: Db, actor: Actor, id: number) {
   const row = (await programSelect(db).where(sql`${programs.id} = ${id} AND ${visibleTo(actor)}`))[0];
   if (!row) throw new NotFoundError('专项工作不存在或不在您的范围内');
   // Every route on a program's records, forms, figures and files passes here: that is business data (三权分立).
   authorize(actor, 'org.read');
-  return { ...row, template: row.definition as ProgramTemplate };
+  return { ...row, template: await templateDefinition(db, row.p.templateId) };
 }
 
 export async function listPrograms(db: Db, actor: Actor) {

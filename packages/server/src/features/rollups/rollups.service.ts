@@ -36,13 +36,13 @@ const empty = (periodKey: string): RollupCell => ({ periodKey, count: 0, peopleR
  * A cell opens its records through the records list filtered by the group's subtree and the period.
  */
 export async function rollup(db: Db, actor: Actor, input: RollupInput) {
-  const program = await loadProgram(db, actor, input.programId);
+  // Independent lookups: one round trip instead of two.
+  const [program, scope] = await Promise.all([loadProgram(db, actor, input.programId), findOrgInScope(db, actor, input.scopeOrgId)]);
   const known = new Set(program.template.recordKinds.map((k) => k.id));
   const unknown = input.kinds.filter((k) => !known.has(k));
   if (input.kinds.length === 0 || unknown.length) {
     throw new BadRequestError(`本专项工作没有这类记录：${unknown.join('、') || '（未指定）'}`, [{ path: 'querystring.kinds', message: '记录类型不存在' }]);
   }
-  const scope = await findOrgInScope(db, actor, input.scopeOrgId);
   if (!scope) throw new NotFoundError('组织不存在或不在您的管理范围内');
   authorize(actor, 'org.read', scope.path);
   const from = input.from ?? program.p.startsOn;
