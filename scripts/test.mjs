@@ -47,6 +47,7 @@ if (only === 'reliability') {
     await pg.stop();
   }
   run('crash safety (SIGKILL mid-load, both engines)', process.execPath, [path.join(root, 'scripts/reliability/crash.mjs'), '--engine', 'both', '--n', '1000']);
+  run('stored XSS (Chromium)', process.execPath, [vitest, 'run', '--config', 'vitest.e2e.config.ts', 'packages/web/e2e/xss.e2e.ts']);
   return;
 }
 
