@@ -7,6 +7,7 @@ import type { Actor } from '../../packages/server/src/auth/policy';
 import type { Database } from '../../packages/server/src/db/client';
 import { searchOrgs } from '../../packages/server/src/features/orgs/orgs.queries';
 import { complianceMatrix } from '../../packages/server/src/features/programs/compliance.service';
+import { readReport } from '../../packages/server/src/features/forms/forms.service';
 import { listRecords } from '../../packages/server/src/features/programs/records.list';
 import { rollup } from '../../packages/server/src/features/rollups/rollups.service';
 import type { RollupLevel, RollupUnit } from '../../packages/server/src/features/rollups/rollups.queries';
@@ -63,7 +64,6 @@ export async function runSuite(x: SuiteInput) {
   await searchCase(x, 'search_subtree', await cityOf(x.database, loaded.busy.county), '中学');
   await searchCase(x, 'search_all', tree.root, '青年志愿');
   await recordsListCase(x);
-  report.note('TODO: S0.10 computed form measured as one hand-written SQL aggregate only; measure the forms service when it lands (packages/server/src/features/forms)');
   return { rollups };
 }
 
@@ -257,10 +257,24 @@ async function formCase(x: SuiteInput) {
     FROM h LEFT JOIN records r ON r.org_id = h.org_id AND r.program_id = ${s0.id} AND r.status IN ${COUNTED}
       AND r.occurred_on BETWEEN '${year}-04-01' AND '${year}-06-30'
     GROUP BY ROLLUP (h.role_key)`;
-  const rows = await database.query(sql);
+  const rows = await database.query<{ row: string; study_exchange: string; lecture_tour: string; report_to_party: string; problem_solved: string }>(sql);
   report.figure('form_s0_10_county_quarter.rows', rows.length, 'rows');
-  const s = await timeIt(() => database.query(sql), x.runs, x.warmup);
+  // The service does more than this SQL (the footer's list of problems, partners by role, the reporter's
+  // state, due date and timeliness): the ratio is the price of the whole form against its bare numbers.
+  const at = { programId: s0.id, formKey: 's0.10-statistics', period: `${year}-Q2`, reporter: `org-${county.id}` };
+  const app = () => readReport(database.db, x.countyActor, at, x.now);
+  const first = await app();
+  const cells = Object.fromEntries(first.report.rows.find((r) => r.label.replace(/\s/g, '') === '合计')!.cells.map((c) => [c.column, Number(c.value)]));
+  const hand = rows.find((r) => r.row === 'total')!;
+  const pairs: Array<[string, string]> = [['study_exchanges', hand.study_exchange], ['lectures', hand.lecture_tour], ['party_reports', hand.report_to_party], ['problems_solved', hand.problem_solved]];
+  for (const [column, value] of pairs) {
+    if (cells[column] !== Number(value)) report.note(`MISMATCH form_s0_10_county_quarter.${column}: service ${cells[column]}, SQL ${value}`);
+  }
+  report.figure('form_s0_10_county_quarter.study_exchanges', cells.study_exchanges ?? 0, 'records');
+  const { a, s } = await timeInTurns({ a: app, s: () => database.query(sql) }, x.runs, x.warmup);
+  report.figure('form_s0_10_county_quarter.app_ms', a.median, 'ms');
   report.figure('form_s0_10_county_quarter.sql_ms', s.median, 'ms');
+  report.ratio('form_s0_10_county_quarter.ratio_vs_sql', a.median, s.median);
 }
 
 /** Name search inside a subtree, as the org picker does it: a page of 20 and the capped count. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsDuring } from '@tuanjian/domain';
-import { subtreeDuring } from '../src/features/orgs/orgs.queries';
+import { subtreeMembersDuring } from '../src/features/orgs/orgs.queries';
 import { loginAs, seedUser, testApp, type Client } from './helpers';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const townshipsOf = async (from: string, to: string) => {
-  const ids = await subtreeDuring(t.database.db, t.tree.mx, from, to);
+  const ids = await subtreeMembersDuring(t.database.db, t.tree.mx, from, to, {});
   return [t.tree.bc, t.tree.sy].filter((id) => ids.includes(id));
 };
 
@@ -31,11 +31,19 @@ describe('X.1 township mergers keep history: roll-ups use the tree as it stood',
   });
 
   it('the merged township\'s village rolls up to whichever township held it on the day', async () => {
-    const before = await subtreeDuring(t.database.db, t.tree.sy, '2026-02-01', '2026-02-01');
-    const after = await subtreeDuring(t.database.db, t.tree.bc, '2026-06-01', '2026-06-01');
+    const before = await subtreeMembersDuring(t.database.db, t.tree.sy, '2026-02-01', '2026-02-01', {});
+    const after = await subtreeMembersDuring(t.database.db, t.tree.bc, '2026-06-01', '2026-06-01', {});
     expect(before).toContain(t.tree.sy1);
     expect(after).toContain(t.tree.sy1);
-    expect(await subtreeDuring(t.database.db, t.tree.bc, '2026-02-01', '2026-02-01')).not.toContain(t.tree.sy1);
+    expect(await subtreeMembersDuring(t.database.db, t.tree.bc, '2026-02-01', '2026-02-01', {})).not.toContain(t.tree.sy1);
+  });
+
+  it('the same dated membership narrowed in the query: to a level and kinds, or to given orgs', async () => {
+    const q2 = ['2026-04-01', '2026-06-30'] as const;
+    expect(await subtreeMembersDuring(t.database.db, t.tree.mx, ...q2, { level: 'township' })).toEqual([t.tree.bc, t.tree.sy].sort((a, b) => a - b));
+    expect(await subtreeMembersDuring(t.database.db, t.tree.mx, '2026-07-01', '2026-09-30', { level: 'township' })).toEqual([t.tree.bc]);
+    expect(await subtreeMembersDuring(t.database.db, t.tree.mz, ...q2, { level: 'township', kinds: ['working_committee'] })).toEqual([t.tree.xn1]);
+    expect(await subtreeMembersDuring(t.database.db, t.tree.mx, ...q2, { ids: [t.tree.sy1, t.tree.xn1] })).toEqual([t.tree.sy1]);
   });
 
   it('expected reporters never exceed the orgs that existed, so rates cannot pass 100%', async () => {

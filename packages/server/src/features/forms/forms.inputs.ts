@@ -6,7 +6,7 @@
 import { type FormFact, type FormInput, type FormPeriod, type FormRowInput, type OrgFact, type RegistryEntry, type TemplateForm } from '@tuanjian/domain';
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { subtreeDuring } from '../orgs/orgs.queries';
+import { subtreeMembersDuring } from '../orgs/orgs.queries';
 import { orgLeaders, orgs } from '../orgs/orgs.table';
 import { cadres } from '../people/people.table';
 import { holderKey, holderLabel, refOfColumns, resolveHolders, type Holder, type HolderRef } from '../programs/holders';
@@ -39,21 +39,18 @@ async function roleHolders(db: Db, programId: number, period: Range): Promise<Ro
 
 /** The orgs of a level (and kinds) under a root as the tree stood during the period: an org counts only while it existed. */
 export async function orgsOfLevelDuring(db: Db, rootId: number, period: Range, level: string, kinds?: readonly string[]): Promise<Holder[]> {
-  const ids = await subtreeDuring(db, rootId, period.start, period.end);
-  if (!ids.length) return [];
-  const conds = [inArray(orgs.id, ids), eq(orgs.level, level)];
-  if (kinds?.length) conds.push(inArray(orgs.kind, [...kinds]));
-  const rows = await db.select({ id: orgs.id }).from(orgs).where(and(...conds));
-  const holders = await resolveHolders(db, rows.map((r) => ({ type: 'org' as const, id: r.id })));
+  const ids = await subtreeMembersDuring(db, rootId, period.start, period.end, { level, kinds });
+  const holders = await resolveHolders(db, ids.map((id) => ({ type: 'org' as const, id })));
   return [...holders.values()].filter((h) => overlaps(h.activeFrom, h.activeTo, period)).sort(byCode);
 }
 
 /** Who must hand the form in for the period, in the program's whole scope; readers filter to their own subtree. */
 export async function expectedReporters(db: Db, program: Loaded, form: TemplateForm, period: FormPeriod): Promise<Holder[]> {
   if (form.reporter.level) return orgsOfLevelDuring(db, program.p.scopeOrgId, period, form.reporter.level, form.reporter.orgKinds);
-  const existing = new Set(await subtreeDuring(db, program.p.scopeOrgId, period.start, period.end));
+  const holders = await roleHolders(db, program.p.id, period);
+  const existing = new Set(await subtreeMembersDuring(db, program.p.scopeOrgId, period.start, period.end, { ids: [...new Set(holders.map((r) => r.holder.orgId))] }));
   const seen = new Set<string>();
-  return (await roleHolders(db, program.p.id, period))
+  return holders
     .filter((r) => r.roleKey === form.reporter.role && r.status === 'approved' && existing.has(r.holder.orgId))
     .map((r) => r.holder)
     .filter((h) => !seen.has(holderKey(h)) && seen.add(holderKey(h)))

@@ -113,18 +113,22 @@ export async function nextOrgIds(db: Db, n: number): Promise<number[]> {
 }
 
 /**
- * The orgs under `rootId` as the tree stood during [from, to]: every org whose path interval overlaps
- * the period and lay under the root's path of that time. Used for roll-ups and for "expected
- * reporters": an org counts only for the part of history in which it existed.
+ * The orgs that stood in root's subtree at some time during [from, to] — by the dated paths, so an org
+ * moved away or dissolved in the period still counts for it — narrowed to given ids or to a level and
+ * kinds in the same query, so a national program's county reporters do not bring the nation's orgs
+ * into the server to find 2,978 of them.
  */
-export async function subtreeDuring(db: Db, rootId: number, from: string, to: string) {
+export async function subtreeMembersDuring(db: Db, rootId: number, from: string, to: string, only: { ids?: readonly number[]; level?: string; kinds?: readonly string[] }): Promise<number[]> {
   const rows = await db.execute(sql`
     WITH root AS (
       SELECT path FROM org_paths WHERE org_id = ${rootId} AND valid_from <= ${to} AND (valid_to IS NULL OR valid_to > ${from})
     )
-    SELECT DISTINCT p.org_id AS id FROM org_paths p, root r
-    WHERE p.path >= r.path AND p.path < left(r.path, -1) || '0'
-      AND p.valid_from <= ${to} AND (p.valid_to IS NULL OR p.valid_to > ${from})
+    SELECT DISTINCT p.org_id AS id FROM org_paths p JOIN root r ON p.path >= r.path AND p.path < left(r.path, -1) || '0'
+    JOIN orgs o ON o.id = p.org_id
+    WHERE p.valid_from <= ${to} AND (p.valid_to IS NULL OR p.valid_to > ${from})
+      ${only.ids ? sql`AND p.org_id = ANY(${sql.param([...only.ids])}::int[])` : sql``}
+      ${only.level ? sql`AND o.level = ${only.level}` : sql``}
+      ${only.kinds?.length ? sql`AND o.kind = ANY(${sql.param([...only.kinds])}::text[])` : sql``}
     ORDER BY 1`);
   return (rows as unknown as { rows: { id: number }[] }).rows.map((r) => r.id);
 }
