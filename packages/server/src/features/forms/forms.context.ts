@@ -48,7 +48,7 @@ export async function findReporter(db: Db, actor: Actor, param: string): Promise
 }
 
 export async function assertExpected(db: Db, c: FormContext, reporter: Holder): Promise<void> {
-  const expected = await expectedReporters(db, c.program, c.form, c.period);
+  const expected = await expectedReporters(db, c.program, c.form, c.period, { orgIds: [reporter.orgId] });
   if (!expected.some((h) => holderKey(h) === holderKey(reporter))) {
     throw new BadRequestError(`${reporter.name}不是本期“${c.form.name}”的填报单位`, [{ path: 'params.reporter', message: '不是填报单位' }]);
   }

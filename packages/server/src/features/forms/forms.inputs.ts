@@ -38,20 +38,28 @@ async function roleHolders(db: Db, programId: number, period: Range): Promise<Ro
 }
 
 /** The orgs of a level (and kinds) under a root as the tree stood during the period: an org counts only while it existed. */
-export async function orgsOfLevelDuring(db: Db, rootId: number, period: Range, level: string, kinds?: readonly string[]): Promise<Holder[]> {
-  const ids = await subtreeMembersDuring(db, rootId, period.start, period.end, { level, kinds });
-  const holders = await resolveHolders(db, ids.map((id) => ({ type: 'org' as const, id })));
+export async function orgsOfLevelDuring(db: Db, rootId: number, period: Range, level: string, kinds?: readonly string[], ids?: readonly number[]): Promise<Holder[]> {
+  const found = await subtreeMembersDuring(db, rootId, period.start, period.end, { level, kinds, ids });
+  const holders = await resolveHolders(db, found.map((id) => ({ type: 'org' as const, id })));
   return [...holders.values()].filter((h) => overlaps(h.activeFrom, h.activeTo, period)).sort(byCode);
 }
 
-/** Who must hand the form in for the period, in the program's whole scope; readers filter to their own subtree. */
-export async function expectedReporters(db: Db, program: Loaded, form: TemplateForm, period: FormPeriod): Promise<Holder[]> {
-  if (form.reporter.level) return orgsOfLevelDuring(db, program.p.scopeOrgId, period, form.reporter.level, form.reporter.orgKinds);
-  const holders = await roleHolders(db, program.p.id, period);
-  const existing = new Set(await subtreeMembersDuring(db, program.p.scopeOrgId, period.start, period.end, { ids: [...new Set(holders.map((r) => r.holder.orgId))] }));
+/**
+ * Where a caller needs only part of the expected reporters: those under an org of the program's scope
+ * (a county's own townships), or only some orgs (is this one reporter expected?). Narrowed in the query.
+ */
+export interface ReporterNarrowing { under?: { id: number; path: string }; orgIds?: readonly number[] }
+
+/** Who must hand the form in for the period, in the program's scope or the narrower part asked for. */
+export async function expectedReporters(db: Db, program: Loaded, form: TemplateForm, period: FormPeriod, narrow: ReporterNarrowing = {}): Promise<Holder[]> {
+  const rootId = narrow.under && narrow.under.path.startsWith(program.scopePath) ? narrow.under.id : program.p.scopeOrgId;
+  if (form.reporter.level) return orgsOfLevelDuring(db, rootId, period, form.reporter.level, form.reporter.orgKinds, narrow.orgIds);
+  const holders = (await roleHolders(db, program.p.id, period))
+    .filter((r) => r.roleKey === form.reporter.role && r.status === 'approved' && (!narrow.orgIds || narrow.orgIds.includes(r.holder.orgId)));
+  const existing = new Set(await subtreeMembersDuring(db, rootId, period.start, period.end, { ids: [...new Set(holders.map((r) => r.holder.orgId))] }));
   const seen = new Set<string>();
   return holders
-    .filter((r) => r.roleKey === form.reporter.role && r.status === 'approved' && existing.has(r.holder.orgId))
+    .filter((r) => existing.has(r.holder.orgId))
     .map((r) => r.holder)
     .filter((h) => !seen.has(holderKey(h)) && seen.add(holderKey(h)))
     .sort(byCode);

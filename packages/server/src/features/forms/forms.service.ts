@@ -54,7 +54,7 @@ export async function periodStatus(db: Db, actor: Actor, programId: number, form
   const under = underId !== undefined ? await findOrgInScope(db, actor, underId) : inScope(actor, scope.path) ? scope : await findOrgInScope(db, actor, actor.orgId);
   if (!under) throw new NotFoundError('组织不存在或不在您的管理范围内');
   const today = toCivilDate(now);
-  const expected = (await expectedReporters(db, c.program, c.form, c.period)).filter((h) => h.path.startsWith(under.path) && inScope(actor, h.path));
+  const expected = (await expectedReporters(db, c.program, c.form, c.period, { under })).filter((h) => h.path.startsWith(under.path) && inScope(actor, h.path));
   const rows = await rowsFor(db, c, expected.map(holderKey));
   const states = expected.map((h) => ({ h, row: rows.get(holderKey(h)), state: stateOf(rows.get(holderKey(h))) }));
   const depth = pathIds(under.path).length;
@@ -85,7 +85,7 @@ export async function overdueList(db: Db, actor: Actor, programId: number, now: 
   for (const form of program.template.forms ?? []) {
     for (const period of periodsOf(program, form).filter((p) => p.due < today)) {
       const c = { program, form, period };
-      const expected = (await expectedReporters(db, program, form, period)).filter((h) => inScope(actor, h.path));
+      const expected = (await expectedReporters(db, program, form, period, { under: { id: actor.orgId, path: actor.orgPath } })).filter((h) => inScope(actor, h.path));
       const rows = await rowsFor(db, c, expected.map(holderKey));
       for (const h of expected) {
         const state = stateOf(rows.get(holderKey(h)));
