@@ -37,12 +37,18 @@ function finish(code) {
 const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
 const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
 
+/** Issue 9's proofs, on both engines: access matrix, duties, uploads, fuzzing, audit, backup, idempotency, concurrent edits, accounts, crypto. */
+const RELIABILITY = [
+  'scope-matrix', 'separation-of-duties', 'xlsx-upload-safety', 'fuzz', 'audit', 'audit-hmac-sm3', 'backup', 'records-workflow', 'attendance',
+  'concurrent-edits', 'evidence', 'auth', 'totp', 'security-headers', 'personal-data',
+].map((f) => `packages/server/test/${f}.test.ts`).concat('packages/server/src/crypto/sm.test.ts');
+
 async function main() {
 if (only === 'reliability') {
   const pg = await startPostgres();
   try {
-    run('reliability (PGlite)', process.execPath, [vitest, 'run', 'packages/server/test/scope-matrix.test.ts', 'packages/server/test/separation-of-duties.test.ts', 'packages/server/test/xlsx-upload-safety.test.ts', 'packages/server/test/fuzz.test.ts', 'packages/server/test/audit.test.ts', 'packages/server/test/backup.test.ts', 'packages/server/test/records-workflow.test.ts', 'packages/server/test/attendance.test.ts'], { TEST_ENGINE: 'pglite' });
-    run('reliability (PostgreSQL)', process.execPath, [vitest, 'run', 'packages/server/test/scope-matrix.test.ts', 'packages/server/test/separation-of-duties.test.ts', 'packages/server/test/xlsx-upload-safety.test.ts', 'packages/server/test/fuzz.test.ts', 'packages/server/test/audit.test.ts', 'packages/server/test/backup.test.ts', 'packages/server/test/records-workflow.test.ts', 'packages/server/test/attendance.test.ts'], { TEST_ENGINE: 'postgres', TEST_PG_URL: pg.url });
+    run('reliability (PGlite)', process.execPath, [vitest, 'run', ...RELIABILITY], { TEST_ENGINE: 'pglite' });
+    run('reliability (PostgreSQL)', process.execPath, [vitest, 'run', ...RELIABILITY], { TEST_ENGINE: 'postgres', TEST_PG_URL: pg.url });
   } finally {
     await pg.stop();
   }
