@@ -30,6 +30,11 @@ async function runCase(c: Case, opts: Options, report: Report) {
     report.figure('data.records', loaded.records, 'records');
     report.figure('data.counties', tree.counties.length, 'counties');
     report.figure('load.total.seconds', (Date.now() - started) / 1000, 's');
+    // Heap and indexes as loaded: what docs/scaling.md's "what one server holds" is computed from.
+    for (const table of ['orgs', 'org_paths', 'records']) {
+      const mb = (await database.query<{ b: string }>(`SELECT pg_total_relation_size('${table}') AS b`))[0]!.b;
+      report.figure(`size.${table}_mb`, Number(mb) / 2 ** 20, 'MB');
+    }
 
     const county = loaded.busy.county;
     const countyActor: Actor = { userId: 0, username: 'bench-county', displayName: '县级管理员', role: 'manager', orgId: county.id, orgPath: county.path };
