@@ -3,13 +3,13 @@
  * holders, pairing sides, orgs of a level as they stood during the period), the records that may count,
  * the registry facts of attribute columns. The cells themselves are computed by the domain.
  */
-import { type FormFact, type FormInput, type FormPeriod, type FormRowInput, type OrgFact, type RegistryEntry, type TemplateForm } from '@tuanjian/domain';
+import { subtreeRange, type FormFact, type FormInput, type FormPeriod, type FormRowInput, type OrgFact, type RegistryEntry, type TemplateForm } from '@tuanjian/domain';
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { subtreeMembersDuring } from '../orgs/orgs.queries';
 import { orgLeaders, orgs } from '../orgs/orgs.table';
 import { cadres } from '../people/people.table';
-import { holderKey, holderLabel, refOfColumns, resolveHolders, type Holder, type HolderRef } from '../programs/holders';
+import { holderInRange, holderKey, holderLabel, refOfColumns, resolveHolders, type Holder, type HolderRef } from '../programs/holders';
 import { sideMembers } from '../programs/pairings.service';
 import type { loadProgram } from '../programs/programs.service';
 import { pairingMembers, pairings, programRoles, records } from '../programs/programs.table';
@@ -25,10 +25,20 @@ const under = (h: Holder, path: string) => h.path.startsWith(path);
 
 interface RoleHolder { roleKey: string; status: string; holder: Holder }
 
-/** Approved and nominated holders of every role of the program that were active during the period. */
-async function roleHolders(db: Db, programId: number, period: Range): Promise<RoleHolder[]> {
+/**
+ * Approved and nominated holders of the program's roles that were active during the period — those
+ * belonging under a path, or holding given roles as given orgs — selected in SQL: a national program has
+ * thousands of holders and one county's form needs its own and its partners'.
+ */
+async function roleHolders(db: Db, programId: number, period: Range, only: { underPath?: string; roleKeys?: readonly string[]; orgIds?: readonly number[] } = {}): Promise<RoleHolder[]> {
+  if (only.orgIds && only.orgIds.length === 0) return [];
   const rows = await db.select().from(programRoles)
-    .where(and(eq(programRoles.programId, programId), inArray(programRoles.status, ['approved', 'nominated']))).orderBy(asc(programRoles.id));
+    .where(and(
+      eq(programRoles.programId, programId), inArray(programRoles.status, ['approved', 'nominated']),
+      only.underPath ? holderInRange('program_roles', subtreeRange(only.underPath)) : undefined,
+      only.roleKeys ? inArray(programRoles.roleKey, [...only.roleKeys]) : undefined,
+      only.orgIds ? inArray(programRoles.orgId, [...only.orgIds]) : undefined,
+    )).orderBy(asc(programRoles.id));
   const holders = await resolveHolders(db, rows.map(refOfColumns));
   return rows.flatMap((r) => {
     const h = holders.get(holderKey(refOfColumns(r)));
@@ -266,15 +276,28 @@ async function orgPathsOf(db: Db, ids: readonly number[]): Promise<string[]> {
   return (await db.select({ path: orgs.path }).from(orgs).where(inArray(orgs.id, [...ids]))).map((r) => r.path);
 }
 
+/**
+ * Who holds the roles a column's partners must hold (S0.10: activities with a 青年文明号 or 五四红旗团组织),
+ * looked up only among the orgs the facts name: the partners may sit outside the reporter's subtree.
+ */
+async function partnerRoleHolders(db: Db, programId: number, form: TemplateForm, period: FormPeriod, facts: readonly FormFact[]): Promise<Record<string, string[]>> {
+  const roleKeys = [...new Set(columnsOf(form).flatMap((c) => (c.compute && 'partnerRoles' in c.compute ? c.compute.partnerRoles ?? [] : [])))];
+  if (!roleKeys.length) return {};
+  // Either side of a record may be the honoured one (asPartner: the 青年文明号 records, naming the village).
+  const orgIds = [...new Set(facts.flatMap((f) => [...f.subjectKeys, ...f.partnerKeys]).filter((k) => k.startsWith('org:')).map((k) => Number(k.slice(4))))];
+  const out: Record<string, string[]> = {};
+  for (const r of await roleHolders(db, programId, period, { roleKeys, orgIds })) {
+    if (r.status === 'approved') (out[r.roleKey] ??= []).push(holderKey(r.holder));
+  }
+  return out;
+}
+
 export async function formInputs(db: Db, program: Loaded, form: TemplateForm, period: FormPeriod, reporter: Holder): Promise<FormInputs> {
-  const holders = await roleHolders(db, program.p.id, period);
+  const holders = await roleHolders(db, program.p.id, period, { underPath: reporter.path });
   const rows = await resolveRows(db, program, form, period, reporter, holders);
   const subjects = [...new Set(rows.flatMap((r) => r.subjects))];
-  const roleHolderKeys: Record<string, string[]> = {};
   const reporterHolders: Record<string, { approved: string[]; nominated: string[] }> = {};
   for (const r of holders) {
-    if (r.status === 'approved') (roleHolderKeys[r.roleKey] ??= []).push(holderKey(r.holder));
-    if (!under(r.holder, reporter.path)) continue;
     const entry = (reporterHolders[r.roleKey] ??= { approved: [], nominated: [] });
     entry[r.status === 'approved' ? 'approved' : 'nominated'].push(holderKey(r.holder));
   }
@@ -284,10 +307,10 @@ export async function formInputs(db: Db, program: Loaded, form: TemplateForm, pe
   const factSubjects = form.rows.some((r) => r.kind === 'records') ? [...new Set([...subjects, reporterKey])] : subjects;
   const subjectPaths = await orgPathsOf(db, idsOf(subjects, 'org'));
   const { partners, keys: partnerKeys } = await partnersOf(db, program.p.id, form, subjects);
+  const facts = await factsFor(db, program.p.id, form, period, factSubjects, subjectPaths);
   return {
-    form, period, rows, reporterKey,
-    facts: await factsFor(db, program.p.id, form, period, factSubjects, subjectPaths),
-    roleHolders: roleHolderKeys, reporterHolders,
+    form, period, rows, reporterKey, facts,
+    roleHolders: await partnerRoleHolders(db, program.p.id, form, period, facts), reporterHolders,
     registry: await registryOf(db, [...new Set([...subjects, ...attributeKeys, ...partnerKeys])]),
     verifiedOnly: program.p.verifiedOnly,
     orgFacts: await orgFactsUnder(db, form, subjectPaths),
