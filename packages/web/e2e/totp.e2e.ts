@@ -21,10 +21,16 @@ async function apiPost(page: Page, url: string, data: unknown) {
 describe('动态口令（issue 9, 等保2.0 second factor)', () => {
   // Guards: an administrator's first sign-in is held on the enrolment page until a code confirms the binding.
   it('the security administrator\'s first sign-in binds an authenticator before anything else opens', async () => {
+    // A security administrator of its own: secadmin may have signed in (and bound) in an earlier file of the run.
+    const sec = await login(browser, 'secadmin');
+    const created = await apiPost(sec, '/api/users', { username: 'e2e_secadmin', displayName: '安全管理员二', role: 'security_admin', orgId: 1, password: inject('password') });
+    expect(created.status()).toBe(200);
+    await sec.close();
+
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${inject('baseUrl')}/login`);
-    await page.getByLabel('用户名').fill('secadmin');
+    await page.getByLabel('用户名').fill('e2e_secadmin');
     await page.getByLabel('密码').fill(inject('password'));
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL(/\/totp-setup/);
@@ -40,7 +46,7 @@ describe('动态口令（issue 9, 等保2.0 second factor)', () => {
     await page.getByRole('img', { name: '动态口令二维码' }).waitFor();
     const secret = (await page.locator('code').first().textContent())!.trim();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    await page.getByRole('textbox', { name: '动态口令' }).fill(enrol('secadmin', secret));
+    await page.getByRole('textbox', { name: '动态口令' }).fill(enrol('e2e_secadmin', secret));
     await page.getByRole('button', { name: '确认绑定' }).click();
     await page.getByText('动态口令已绑定').waitFor();
     await page.getByRole('button', { name: '进入系统' }).click();
@@ -53,7 +59,7 @@ describe('动态口令（issue 9, 等保2.0 second factor)', () => {
 
   // Guards: the enrolment page (QR code + secret + code) from the user menu and the login's second step, for an optional role.
   it('a user binds an authenticator from the user menu, then signs in with password and code', async () => {
-    const sec = await login(browser, 'secadmin'); // now with its code
+    const sec = await login(browser, 'secadmin');
     const created = await apiPost(sec, '/api/users', { username: 'e2e_totp', displayName: '动态口令测试', role: 'reporter', orgId: 1, password: inject('password') });
     expect(created.status()).toBe(200);
     await sec.close();
