@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerBuiltinTemplates } from '../src/features/templates/builtin';
-import { createProgram } from '../src/features/programs/programs.service';
 import { loginAs, seedUser, testApp, type Client } from './helpers';
 
 /**

@@ -1,6 +1,6 @@
 import { ACTIONS, type Action, type Role } from '@tuanjian/contracts';
-import { subtreeRange } from '@tuanjian/domain';
-import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import type { SQL, AnyColumn } from 'drizzle-orm';
+import { inSubtreeSql } from '../db/subtree';
 import { ForbiddenError, NotFoundError } from '../http/errors';
 
 /**
@@ -56,8 +56,7 @@ export function inScope(actor: Actor, path: string): boolean {
 
 /** SQL condition: the path column lies in the actor's subtree (one index range scan). */
 export function inScopeSql(actor: Actor, pathColumn: AnyColumn | SQL): SQL {
-  const { lo, hi } = subtreeRange(actor.orgPath);
-  return sql`(${pathColumn} >= ${lo} AND ${pathColumn} < ${hi})`;
+  return inSubtreeSql(pathColumn, actor.orgPath);
 }
 
 /**

@@ -4,12 +4,13 @@
  * recent verified records with photos. Every figure comes from the same evaluation as the compliance
  * matrix, and the red ones open the obligation periods that were missed — the records that are missing.
  */
-import { pathIds, subtreeRange, templateObligations, toCivilDate, type PeriodCompliance } from '@tuanjian/domain';
+import { pathIds, templateObligations, toCivilDate, type PeriodCompliance } from '@tuanjian/domain';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DashboardView, MissedList } from '@tuanjian/contracts';
 import { authorize, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
+import { inSubtreeSql } from '../../db/subtree';
 import { NotFoundError } from '../../http/errors';
 import { evidence } from '../evidence/evidence.table';
 import { findOrgInScope } from '../orgs/orgs.queries';
@@ -77,7 +78,7 @@ export async function dashboard(db: Db, actor: Actor, programId: number, underId
     };
   });
 
-  const inUnder = sql`${records.orgPath} >= ${subtreeRange(under.path).lo} AND ${records.orgPath} < ${subtreeRange(under.path).hi}`;
+  const inUnder = inSubtreeSql(records.orgPath, under.path);
   const live = and(eq(records.programId, programId), inArray(records.status, ['submitted', 'verified']), inUnder);
   const trendRows = await db.select({ month: sql<string>`to_char(${records.occurredOn}, 'YYYY-MM')`, n: sql<number>`count(*)::int`, v: sql<number>`count(*) FILTER (WHERE ${records.status} = 'verified')::int` })
     .from(records).where(live).groupBy(sql`1`);

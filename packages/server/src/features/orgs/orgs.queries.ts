@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
-import { subtreeRange } from '@tuanjian/domain';
 import type { Db } from '../../db/client';
+import { inSubtreeSql } from '../../db/subtree';
 import { inScopeSql, type Actor } from '../../auth/policy';
 import { orgLeaders, orgs, orgEvents, orgPaths, type OrgRow } from './orgs.table';
 
@@ -54,10 +54,7 @@ export interface OrgSearch {
 
 export function orgSearchWhere(actor: Actor, s: OrgSearch): SQL | undefined {
   const conds: (SQL | undefined)[] = [inScopeSql(actor, orgs.path)];
-  if (s.underPath) {
-    const { lo, hi } = subtreeRange(s.underPath);
-    conds.push(sql`${orgs.path} >= ${lo} AND ${orgs.path} < ${hi}`);
-  }
+  if (s.underPath) conds.push(inSubtreeSql(orgs.path, s.underPath));
   if (s.q) {
     const escaped = s.q.replace(/[\\%_]/g, (c) => `\\${c}`);
     // Two characters: the bigram index; three or more: the trigram index; both recheck with ILIKE.

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { RecordListQuery } from '@tuanjian/contracts';
-import { subtreeRange } from '@tuanjian/domain';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { inScope, inScopeSql, type Actor } from '../../auth/policy';
 import type { Db } from '../../db/client';
+import { inSubtreeSql } from '../../db/subtree';
 import { NotFoundError } from '../../http/errors';
 import { findOrgInScope } from '../orgs/orgs.queries';
 import { orgs } from '../orgs/orgs.table';
@@ -27,8 +27,7 @@ export async function listRecords(db: Db, actor: Actor, programId: number, query
   if (query.orgId !== undefined) {
     const org = await findOrgInScope(db, actor, query.orgId);
     if (!org) throw new NotFoundError('组织不存在或不在您的管理范围内');
-    const { lo, hi } = subtreeRange(org.path);
-    where.push(sql`${records.orgPath} >= ${lo} AND ${records.orgPath} < ${hi}`);
+    where.push(inSubtreeSql(records.orgPath, org.path));
   }
   if (query.ids !== undefined) where.push(inArray(records.id, query.ids.split(',').map(Number)));
   if (query.kind !== undefined) where.push(eq(records.kind, query.kind));
