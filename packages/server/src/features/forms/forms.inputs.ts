@@ -62,9 +62,10 @@ export interface ReporterNarrowing { under?: { id: number; path: string }; orgId
 
 /** Who must hand the form in for the period, in the program's scope or the narrower part asked for. */
 export async function expectedReporters(db: Db, program: Loaded, form: TemplateForm, period: FormPeriod, narrow: ReporterNarrowing = {}): Promise<Holder[]> {
-  const rootId = narrow.under && narrow.under.path.startsWith(program.scopePath) ? narrow.under.id : program.p.scopeOrgId;
+  const within = narrow.under && narrow.under.path.startsWith(program.scopePath) ? narrow.under : undefined;
+  const rootId = within?.id ?? program.p.scopeOrgId;
   if (form.reporter.level) return orgsOfLevelDuring(db, rootId, period, form.reporter.level, form.reporter.orgKinds, narrow.orgIds);
-  const holders = (await roleHolders(db, program.p.id, period))
+  const holders = (await roleHolders(db, program.p.id, period, { underPath: within?.path, roleKeys: form.reporter.role ? [form.reporter.role] : undefined }))
     .filter((r) => r.roleKey === form.reporter.role && r.status === 'approved' && (!narrow.orgIds || narrow.orgIds.includes(r.holder.orgId)));
   const existing = new Set(await subtreeMembersDuring(db, rootId, period.start, period.end, { ids: [...new Set(holders.map((r) => r.holder.orgId))] }));
   const seen = new Set<string>();
