@@ -1,6 +1,6 @@
 import { COMPLIANCE_STATES } from '@tuanjian/contracts';
 import { Alert, Drawer, Empty, Grid, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useCompliance, useRecordsByIds, type ComplianceMatrix, type Program, type TemplateDefinition } from '../../api/programs';
 import { COMPLIANCE_STATE_LABELS, COMPLIANCE_STATE_STYLES, HOLDER_TYPE_LABELS, MEASURE_LABELS, PERIOD_LABELS } from '../../labels';
