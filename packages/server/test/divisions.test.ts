@@ -56,11 +56,19 @@ describe('issue 8 the first large import builds the secondary indexes once, afte
     const fresh = await freshDatabase();
     try {
       const defs = () => fresh.query<{ def: string }>("SELECT indexdef AS def FROM pg_indexes WHERE tablename IN ('orgs', 'org_paths') ORDER BY indexname");
+      const fks = () => fresh.query<{ def: string }>(
+        "SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN ('orgs', 'org_paths') ORDER BY 1");
       const before = await defs();
+      const fksBefore = await fks();
       const phases: string[] = [];
       await importDivisions(fresh, systemContext('test'), ['4414'], (phase) => phases.push(phase), { deferIndexesFrom: 1_000 });
       expect(phases).toContain('建立索引');
       expect(await defs()).toEqual(before);
+      // The foreign keys were dropped for the load too, and are back and enforced.
+      expect(fksBefore.length).toBeGreaterThanOrEqual(3);
+      expect(await fks()).toEqual(fksBefore);
+      await expect(fresh.query("INSERT INTO orgs (parent_id, path, depth, code, name, kind, level) VALUES (999999999, '/1/999999999/', 1, 'x-orphan', '孤儿', 'branch', 'village')"))
+        .rejects.toThrow(/foreign key/);
       expect(before.filter((d) => d.def.includes('USING gin')).length).toBeGreaterThanOrEqual(2);
       const found = await fresh.query<{ name: string }>("SELECT name FROM orgs WHERE name_bigrams @> ARRAY['丙村'] AND name LIKE '%丙村%' ORDER BY code LIMIT 1");
       expect(found[0]?.name).toBe('丙村镇团委');
@@ -69,6 +77,18 @@ describe('issue 8 the first large import builds the secondary indexes once, afte
       expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toContain('orgs_name_bigrams_idx');
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe('issue 8 name bigrams are one expression (migration 0023)', () => {
+  it('holds every two-character piece of a name, ASCII lowered, and nothing else', async () => {
+    const names = ['', '梅', '梅县', '梅县区', '丙村镇团委', 'ABc团委', '梅县梅县', '𠀀𠀁村'];
+    for (const name of names) {
+      const got = (await database.query<{ b: string[] }>('SELECT org_name_bigrams($1) AS b', [name]))[0]!.b;
+      const chars = Array.from(name.toLowerCase());
+      const want = new Set(chars.slice(1).map((c, i) => chars[i]! + c));
+      expect(new Set(got), name).toEqual(want);
     }
   });
 });

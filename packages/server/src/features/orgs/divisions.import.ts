@@ -31,8 +31,11 @@ export async function importDivisions(database: Database, ctx: AuditContext, cod
     const root = (await q.query<{ path: string; depth: number }>('SELECT path, depth FROM orgs WHERE id = $1', [ROOT_ORG_ID]))[0];
     if (!root) throw new Error('root org missing: run migrations first');
     const existing = new Map<string, { id: number; path: string; depth: number; name: string }>();
+    // An almost empty tree is read whole rather than sent 665k codes to match.
+    const firstImport = (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM orgs LIMIT $1) s', [FIRST_IMPORT_MAX_EXISTING + 1]))[0]!.n
+      <= FIRST_IMPORT_MAX_EXISTING;
     const rows = await q.query<{ id: number; code: string; path: string; depth: number; name: string }>(
-      'SELECT id, code, path, depth, name FROM orgs WHERE code = ANY($1::text[])', [divisions.map((d) => d.code)]);
+      `SELECT id, code, path, depth, name FROM orgs ${firstImport ? '' : 'WHERE code = ANY($1::text[])'}`, firstImport ? [] : [divisions.map((d) => d.code)]);
     for (const r of rows) existing.set(r.code, r);
 
     const fresh = divisions.filter((d) => !existing.has(d.code));
@@ -59,7 +62,7 @@ export async function importDivisions(database: Database, ctx: AuditContext, cod
         level: d.level, status: 'founded', divisionCode: d.code, foundedOn: null, memberCount: null,
       });
     }
-    const rebuild = await deferSecondaryIndexes(q, toInsert.length, opts.deferIndexesFrom ?? FIRST_IMPORT_MIN_NEW);
+    const rebuild = firstImport && toInsert.length >= (opts.deferIndexesFrom ?? FIRST_IMPORT_MIN_NEW) ? await deferIndexesAndForeignKeys(q) : [];
     await bulkInsertOrgs(q, toInsert, (done) => onProgress?.('写入组织', done, toInsert.length));
     if (rebuild.length) onProgress?.('建立索引', 0, rebuild.length);
     for (const [i, def] of rebuild.entries()) {
@@ -81,23 +84,28 @@ const FIRST_IMPORT_MIN_NEW = 100_000;
 
 /**
  * For the first national import: drops the secondary indexes of orgs and org_paths (name search, path,
- * code, parent, level — not the primary keys, nor an index behind a constraint) so each is built once from
- * the full table afterwards instead of absorbing 665k inserts one by one, and returns their definitions,
- * read from the catalog so that the migrations stay the one place they are written. Inside the import's
- * transaction: a failure restores them, and a rebuilt unique index checks uniqueness over all the rows.
+ * code, parent, level — not the primary keys, nor an index behind a constraint) and their foreign keys,
+ * so each index is built once from the full table afterwards instead of absorbing 665k inserts one by
+ * one, and each foreign key is checked by one join instead of a trigger per row. Returns the statements
+ * that restore them, read from the catalog so that the migrations stay the one place they are written.
+ * Inside the import's transaction: a failure restores them, and a rebuilt unique index or re-added
+ * foreign key checks all the rows.
  */
-async function deferSecondaryIndexes(q: Queryable, inserting: number, minNew: number): Promise<string[]> {
-  if (inserting < minNew) return [];
-  const n = (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM orgs'))[0]!.n;
-  if (n > FIRST_IMPORT_MAX_EXISTING) return [];
+async function deferIndexesAndForeignKeys(q: Queryable): Promise<string[]> {
   const defs = await q.query<{ name: string; def: string }>(`
     SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
     WHERE t.relname IN ('orgs', 'org_paths') AND t.relnamespace = current_schema()::regnamespace AND NOT x.indisprimary
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
     ORDER BY i.relname`);
+  const fks = await q.query<{ tbl: string; name: string; def: string }>(`
+    SELECT t.relname AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+    FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+    WHERE c.contype = 'f' AND t.relname IN ('orgs', 'org_paths') AND t.relnamespace = current_schema()::regnamespace
+    ORDER BY t.relname, c.conname`);
   for (const d of defs) await q.query(`DROP INDEX ${quoteIdent(d.name)}`);
-  return defs.map((d) => d.def);
+  for (const f of fks) await q.query(`ALTER TABLE ${quoteIdent(f.tbl)} DROP CONSTRAINT ${quoteIdent(f.name)}`);
+  return [...defs.map((d) => d.def), ...fks.map((f) => `ALTER TABLE ${quoteIdent(f.tbl)} ADD CONSTRAINT ${quoteIdent(f.name)} ${f.def}`)];
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
