@@ -61,17 +61,20 @@ export interface CellQuery {
   from: CivilDate;
   to: CivilDate;
   statuses: string[];
+  /** The groups at this depth: other orgs there (a county's schools beside its townships) are counted but not sent back. */
+  groupIds: number[];
 }
 
 /**
  * Counts and sums per (path segment at `depth`, period), from the records' own copy of their org's path:
  * one range of the (program, kind, path) index, no join. split_part's field n is depth + 2: '/1/5/77/'
  * splits into '', '1' (depth 0), '5' (depth 1), '77' (depth 2), ''; an empty field is an org above the
- * groups' depth. Keys that are not groups (an org hung straight under a province, beside its cities)
- * come back too and are dropped by the caller.
+ * groups' depth. Keys that are not groups (a school hung straight under a county, beside its townships)
+ * are dropped after counting, in the database: a busy county has ten times more of them than townships.
  */
 export async function cellsByGroup(db: Db, q: CellQuery): Promise<RollupCellRow[]> {
   const rows = await db.execute(sql`
+    SELECT * FROM (
     SELECT split_part(r.org_path, '/', ${q.depth + 2}::int)::int AS "groupId",
            date_trunc(${q.unit}, r.occurred_on::timestamp)::date AS "periodStart",
            count(*)::int AS count,
@@ -83,6 +86,7 @@ export async function cellsByGroup(db: Db, q: CellQuery): Promise<RollupCellRow[
       AND r.occurred_on >= ${q.from}::date AND r.occurred_on <= ${q.to}::date
       AND r.status = ANY(${sql.param(q.statuses)}::text[])
       AND split_part(r.org_path, '/', ${q.depth + 2}::int) <> ''
-    GROUP BY 1, 2`);
+    GROUP BY 1, 2) c
+    WHERE c."groupId" = ANY(${sql.param(q.groupIds)}::int[])`);
   return rowsOf<RollupCellRow>(rows).map((r) => ({ ...r, count: Number(r.count), peopleReached: Number(r.peopleReached), amount: Number(r.amount) }));
 }

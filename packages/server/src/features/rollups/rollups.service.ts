@@ -36,8 +36,10 @@ const empty = (periodKey: string): RollupCell => ({ periodKey, count: 0, peopleR
  * A cell opens its records through the records list filtered by the group's subtree and the period.
  */
 export async function rollup(db: Db, actor: Actor, input: RollupInput) {
-  // Independent lookups: one round trip instead of two.
-  const [program, scope] = await Promise.all([loadProgram(db, actor, input.programId), findOrgInScope(db, actor, input.scopeOrgId)]);
+  // Independent lookups side by side; the groups are only used once the scope is authorized below.
+  const [program, scope, groups] = await Promise.all([
+    loadProgram(db, actor, input.programId), findOrgInScope(db, actor, input.scopeOrgId), groupsAtLevel(db, input.scopeOrgId, input.groupLevel),
+  ]);
   const known = new Set(program.template.recordKinds.map((k) => k.id));
   const unknown = input.kinds.filter((k) => !known.has(k));
   if (input.kinds.length === 0 || unknown.length) {
@@ -49,13 +51,13 @@ export async function rollup(db: Db, actor: Actor, input: RollupInput) {
   const to = input.to ?? program.p.endsOn;
   if (from > to) throw new BadRequestError('开始日期晚于结束日期', [{ path: 'querystring.from', message: '开始日期晚于结束日期' }]);
 
-  const groups = await groupsAtLevel(db, scope.id, input.groupLevel);
   const statuses = input.verifiedOnly || program.p.verifiedOnly ? ['verified'] : ['submitted', 'verified'];
   const cellRows: RollupCellRow[] = [];
   // Groups of one level nearly always share a depth; a tree where they do not costs one pass per depth.
   for (const depth of [...new Set(groups.map((g) => g.depth))]) {
     cellRows.push(...await cellsByGroup(db, {
       programId: program.p.id, kinds: input.kinds, scope: subtreeRange(scope.path), depth, unit: input.unit, from, to, statuses,
+      groupIds: groups.filter((g) => g.depth === depth).map((g) => g.id),
     }));
   }
 
