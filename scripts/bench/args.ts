@@ -32,7 +32,6 @@ export interface Options {
   year: number;
   databaseUrl: string | null;
   http: boolean;
-  /** Also time the roll-ups with the org path copied onto records (rewrites every record: minutes at 10M). */
 }
 
 /** End of 2024: about 4.4 million League organizations; the division tree alone has 665,276 units. */

@@ -9,7 +9,7 @@ import type { ProgramTemplate, TemplateRecordKind } from '@tuanjian/domain';
 import type { Database, Queryable } from '../../packages/server/src/db/client';
 import { createProgram } from '../../packages/server/src/features/programs/programs.service';
 import { SYSTEM_ACTOR, systemContext } from '../../packages/server/src/system-actor';
-import { BatchWriter } from './bulk';
+import { BatchWriter, withIndexesDeferred } from './bulk';
 import type { Report } from './report';
 import { int, pick, rng, weighted, type Rand } from './rng';
 import type { County, Node, Tree } from './load-tree';
@@ -121,21 +121,23 @@ export async function loadRecords(database: Database, tree: Tree, total: number,
   const t = Date.now();
   const sink = new RecordSink(database, report, total);
   const monthOf = weighted(MONTH_WEIGHT);
-  await pairingRecords(sink, s0, holders, rand, total);
-  const rest = Math.max(0, total - sink.added);
-  const countyOf = weighted(tree.counties.map((c) => c.weight * c.members.length));
-  const programOf = weighted(programs.map((p) => PROGRAM_SHARE[p.key] ?? 0.1));
-  const kindOf = new Map(programs.map((p) => [p.id, weighted(p.kinds.map((k) => HEAVY_KINDS[k.id] ?? 1))]));
-  for (let i = 0; i < rest; i++) {
-    const county = tree.counties[countyOf(rand)]!;
-    const program = programs[programOf(rand)]!;
-    const kind = program.kinds[kindOf.get(program.id)!(rand)]!;
-    const org = pick(rand, county.members);
-    const partners = kind.withPartner ? [pick(rand, county.members)] : [];
-    await sink.add(program.id, kind.id, org, dateIn(rand, program, monthOf), quantities(kind, rand), partners, fieldsFor(kind, rand, i % 50), STATUS[statusOf(rand)]!);
-  }
-  await sink.finish();
-  report.progressDone();
+  await withIndexesDeferred(database, ['records'], report, 'records', async () => {
+    await pairingRecords(sink, s0, holders, rand, total);
+    const rest = Math.max(0, total - sink.added);
+    const countyOf = weighted(tree.counties.map((c) => c.weight * c.members.length));
+    const programOf = weighted(programs.map((p) => PROGRAM_SHARE[p.key] ?? 0.1));
+    const kindOf = new Map(programs.map((p) => [p.id, weighted(p.kinds.map((k) => HEAVY_KINDS[k.id] ?? 1))]));
+    for (let i = 0; i < rest; i++) {
+      const county = tree.counties[countyOf(rand)]!;
+      const program = programs[programOf(rand)]!;
+      const kind = program.kinds[kindOf.get(program.id)!(rand)]!;
+      const org = pick(rand, county.members);
+      const partners = kind.withPartner ? [pick(rand, county.members)] : [];
+      await sink.add(program.id, kind.id, org, dateIn(rand, program, monthOf), quantities(kind, rand), partners, fieldsFor(kind, rand, i % 50), STATUS[statusOf(rand)]!);
+    }
+    await sink.finish();
+    report.progressDone();
+  });
   const seconds = (Date.now() - t) / 1000;
   report.figure('load.records.count', sink.written, 'records');
   report.figure('load.records.seconds', seconds, 's');

@@ -11,7 +11,7 @@ import { bulkInsertOrgs, reserveOrgIds, type NewOrg } from '../../packages/serve
 import { childLevel } from '../../packages/server/src/features/orgs/orgs.rules';
 import { systemContext } from '../../packages/server/src/system-actor';
 import { defaultsFor, type Scale } from './args';
-import { BatchWriter } from './bulk';
+import { BatchWriter, withIndexesDeferred } from './bulk';
 import type { Report } from './report';
 import { int, normal, pick, rng, weighted, type Rand } from './rng';
 
@@ -71,8 +71,9 @@ export async function loadTree(database: Database, scale: Scale, targetOrgs: num
   t = Date.now();
   const synthetic = Math.max(0, target - divisionCount);
   report.note('load: the division import is the product path (tuanjian orgs from-divisions); synthetic orgs and records are written in batches of 20,000 '
-    + 'with foreign-key triggers off (session_replication_role=replica; the generator names only existing rows) while the next batch is generated');
-  const added = await growTree(database, counties, synthetic, rand, report);
+    + 'with foreign-key triggers off (session_replication_role=replica; the generator names only existing rows) while the next batch is generated, '
+    + 'and the secondary indexes of the tables being filled are dropped before and built again after, as a first import does');
+  const added = await withIndexesDeferred(database, ['orgs', 'org_paths'], report, 'orgs_synthetic', () => growTree(database, counties, synthetic, rand, report));
   const orgSeconds = (Date.now() - t) / 1000;
   report.figure('load.orgs_synthetic.count', added, 'orgs');
   report.figure('load.orgs_synthetic.seconds', orgSeconds, 's');

@@ -1,6 +1,7 @@
 import { pathFor } from '@tuanjian/domain';
 import { auditRaw, type AuditContext } from '../../audit/audit';
-import type { Database, Queryable } from '../../db/client';
+import type { Database } from '../../db/client';
+import { deferrableIndexes } from '../../db/deferred-indexes';
 import { bulkInsertOrgs, reserveOrgIds, type NewOrg } from './orgs.bulk';
 import { committeeFor } from './divisions.naming';
 import { loadDivisions } from './divisions.source';
@@ -62,7 +63,15 @@ export async function importDivisions(database: Database, ctx: AuditContext, cod
         level: d.level, status: 'founded', divisionCode: d.code, foundedOn: null, memberCount: null,
       });
     }
-    const rebuild = firstImport && toInsert.length >= (opts.deferIndexesFrom ?? FIRST_IMPORT_MIN_NEW) ? await deferIndexesAndForeignKeys(q) : [];
+    // A first national import drops the indexes and foreign keys of the org tables and restores them after
+    // the rows. Inside this transaction: a failure restores them, and a rebuilt unique index or re-added
+    // foreign key checks every row.
+    let rebuild: string[] = [];
+    if (firstImport && toInsert.length >= (opts.deferIndexesFrom ?? FIRST_IMPORT_MIN_NEW)) {
+      const deferred = await deferrableIndexes(q, ['orgs', 'org_paths'], { foreignKeys: true });
+      for (const s of deferred.drop) await q.query(s);
+      rebuild = deferred.restore;
+    }
     await bulkInsertOrgs(q, toInsert, (done) => onProgress?.('写入组织', done, toInsert.length));
     if (rebuild.length) onProgress?.('建立索引', 0, rebuild.length);
     for (const [i, def] of rebuild.entries()) {
@@ -81,31 +90,3 @@ export async function importDivisions(database: Database, ctx: AuditContext, cod
 /** Below this many existing orgs, a large import is the tree's first and nobody is reading it yet. */
 const FIRST_IMPORT_MAX_EXISTING = 1_000;
 const FIRST_IMPORT_MIN_NEW = 100_000;
-
-/**
- * For the first national import: drops the secondary indexes of orgs and org_paths (name search, path,
- * code, parent, level — not the primary keys, nor an index behind a constraint) and their foreign keys,
- * so each index is built once from the full table afterwards instead of absorbing 665k inserts one by
- * one, and each foreign key is checked by one join instead of a trigger per row. Returns the statements
- * that restore them, read from the catalog so that the migrations stay the one place they are written.
- * Inside the import's transaction: a failure restores them, and a rebuilt unique index or re-added
- * foreign key checks all the rows.
- */
-async function deferIndexesAndForeignKeys(q: Queryable): Promise<string[]> {
-  const defs = await q.query<{ name: string; def: string }>(`
-    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
-    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-    WHERE t.relname IN ('orgs', 'org_paths') AND t.relnamespace = current_schema()::regnamespace AND NOT x.indisprimary
-      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
-    ORDER BY i.relname`);
-  const fks = await q.query<{ tbl: string; name: string; def: string }>(`
-    SELECT t.relname AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def
-    FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-    WHERE c.contype = 'f' AND t.relname IN ('orgs', 'org_paths') AND t.relnamespace = current_schema()::regnamespace
-    ORDER BY t.relname, c.conname`);
-  for (const d of defs) await q.query(`DROP INDEX ${quoteIdent(d.name)}`);
-  for (const f of fks) await q.query(`ALTER TABLE ${quoteIdent(f.tbl)} DROP CONSTRAINT ${quoteIdent(f.name)}`);
-  return [...defs.map((d) => d.def), ...fks.map((f) => `ALTER TABLE ${quoteIdent(f.tbl)} ADD CONSTRAINT ${quoteIdent(f.name)} ${f.def}`)];
-}
-
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
