@@ -42,7 +42,7 @@ export function registerAuthHooks(app: FastifyInstance, services: Services) {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const s = await resolveSession(services.database.db, token, services.now(), limits);
+      const s = await resolveSession(services.database, token, services.now(), limits);
       if (s) {
         request.actor = s.actor;
         request.sessionId = s.sessionId;
