@@ -243,7 +243,7 @@ async function complianceCase(x: SuiteInput) {
 
 /**
  * S0.10 (结对共建信息统计表) of the busy county for Q2: demo town, demo village, co-build village and the
- * total × the seven columns. Until the forms service exists, the figure is the hand-written aggregate.
+ * total × the seven columns: the forms service against the bare aggregate written by hand.
  */
 async function formCase(x: SuiteInput) {
   const { database, report, loaded } = x;
@@ -252,11 +252,10 @@ async function formCase(x: SuiteInput) {
   const year = s0.startsOn.slice(0, 4);
   const sql = `
     WITH h AS (
-      -- the holder's path as a scalar subquery: joined, the planner walks orgs by id to find 3 holders
+      -- a holder is kept when its org lies in the county: one primary-key probe each, as the service does
       SELECT pr.role_key, pr.org_id FROM program_roles pr
       WHERE pr.program_id = ${s0.id} AND pr.status = 'approved' AND pr.role_key IN ('demo_town', 'demo_village', 'cobuild_village')
-        AND (SELECT o.path FROM orgs o WHERE o.id = pr.org_id) >= ${lit(county.path)}
-        AND (SELECT o.path FROM orgs o WHERE o.id = pr.org_id) < ${lit(hiOf(county.path))})
+        AND EXISTS (SELECT 1 FROM orgs o WHERE o.id = pr.org_id AND o.path >= ${lit(county.path)} AND o.path < ${lit(hiOf(county.path))}))
     SELECT coalesce(h.role_key, 'total') AS row,
       count(r.id) FILTER (WHERE r.kind = 'study_exchange') AS study_exchange,
       count(r.id) FILTER (WHERE r.kind = 'work_meeting') AS work_meeting,
@@ -267,6 +266,7 @@ async function formCase(x: SuiteInput) {
       count(r.id) FILTER (WHERE r.kind = 'joint_activity' AND EXISTS (
         SELECT 1 FROM orgs p WHERE p.id = ANY(r.partner_org_ids) AND p.honors && ARRAY['youth_civilization_post', 'may_fourth_red_flag'])) AS with_honored_orgs
     FROM h LEFT JOIN records r ON r.org_id = h.org_id AND r.program_id = ${s0.id} AND r.status IN ${COUNTED}
+      AND r.org_path >= ${lit(county.path)} AND r.org_path < ${lit(hiOf(county.path))}
       AND r.occurred_on BETWEEN '${year}-04-01' AND '${year}-06-30'
     GROUP BY ROLLUP (h.role_key)`;
   const rows = await database.query<{ row: string; study_exchange: string; lecture_tour: string; report_to_party: string; problem_solved: string }>(sql);

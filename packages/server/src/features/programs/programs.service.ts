@@ -22,7 +22,7 @@ const visibleTo = (actor: Actor) =>
   or(inScopeSql(actor, scope.path), sql`left(${actor.orgPath}, length(${scope.path})) = ${scope.path}`);
 
 const programSelect = (db: Db) =>
-  db.select({ p: programs, templateKey: programTemplates.key, issuerName: issuer.name, scopeName: scope.name, scopePath: scope.path, issuerPath: issuer.path })
+  db.select({ p: programs, templateKey: programTemplates.key, templateHash: programTemplates.sourceHash, issuerName: issuer.name, scopeName: scope.name, scopePath: scope.path, issuerPath: issuer.path })
     .from(programs)
     .innerJoin(programTemplates, eq(programTemplates.id, programs.templateId))
     .innerJoin(issuer, eq(issuer.id, programs.issuerOrgId))
@@ -40,19 +40,19 @@ export function presentProgram(x: Loaded) {
 
 /**
  * A template version never changes once stored (a new version is a new row), so its parsed definition —
- * tens of kilobytes of JSON that every program route needs — is read once per database and kept.
+ * tens of kilobytes of JSON that every program route needs — is read once and kept, under the hash of
+ * the source it was validated from: the same in every transaction and, in tests, unmistakable between
+ * databases that gave two different templates the same id.
  */
-const definitions = new WeakMap<Db, Map<number, ProgramTemplate>>();
-async function templateDefinition(db: Db, templateId: number): Promise<ProgramTemplate> {
-  const cache = definitions.get(db) ?? new Map<number, ProgramTemplate>();
-  definitions.set(db, cache);
-  const known = cache.get(templateId);
+const definitions = new Map<string, ProgramTemplate>();
+async function templateDefinition(db: Db, templateId: number, sourceHash: string): Promise<ProgramTemplate> {
+  const known = definitions.get(sourceHash);
   if (known) return known;
   const row = (await db.select({ definition: programTemplates.definition }).from(programTemplates).where(eq(programTemplates.id, templateId)))[0];
   if (!row) throw new NotFoundError('模板不存在');
   // Shared by every request from now on: frozen, so a caller that sorts or edits it in place fails loudly.
   const def = deepFreeze(row.definition) as ProgramTemplate;
-  cache.set(templateId, def);
+  definitions.set(sourceHash, def);
   return def;
 }
 
@@ -69,7 +69,7 @@ export async function loadProgram(db: Db, actor: Actor, id: number) {
   if (!row) throw new NotFoundError('专项工作不存在或不在您的范围内');
   // Every route on a program's records, forms, figures and files passes here: that is business data (三权分立).
   authorize(actor, 'org.read');
-  return { ...row, template: await templateDefinition(db, row.p.templateId) };
+  return { ...row, template: await templateDefinition(db, row.p.templateId, row.templateHash) };
 }
 
 export async function listPrograms(db: Db, actor: Actor) {
