@@ -41,7 +41,7 @@ async function runCase(c: Case, opts: Options, report: Report) {
     const admin: Actor = { ...SYSTEM_ACTOR, orgId: tree.root.id, orgPath: tree.root.path };
     const now = new Date(`${Number(opts.year) + 1}-01-10T02:00:00Z`);
     await runSuite({ database, report, tree, loaded, admin, countyActor, now, runs: opts.runs, warmup: opts.warmup, recursiveRuns: opts.recursiveRuns });
-    if (opts.http) {
+    if (c.http) {
       const city = Number(county.path.split('/').at(-3));
       const under = (await database.query<{ id: number; path: string; level: 'city'; code: string; name: string }>('SELECT id, path, level, code, name FROM orgs WHERE id = $1', [city]))[0]!;
       await runHttp({ database, report, loaded, searchUnder: under, seconds: opts.seconds, connections: opts.connections });
