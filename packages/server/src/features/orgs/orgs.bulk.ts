@@ -27,15 +27,15 @@ export async function bulkInsertOrgs(database: Queryable, rows: NewOrg[], onProg
   for (let i = 0; i < rows.length; i += BATCH) {
     const b = rows.slice(i, i + BATCH);
     const col = <K extends keyof NewOrg>(k: K) => b.map((r) => r[k]);
+    // The tree history row is written by the same statement from the rows it inserts: the columns cross the
+    // wire and are unpacked once.
     await database.query(
-      `INSERT INTO orgs (id, parent_id, path, depth, code, name, kind, sector, level, status, division_code, founded_on, member_count)
-       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::date[], $13::int[])`,
-      [col('id'), col('parentId'), col('path'), col('depth'), col('code'), col('name'), col('kind'), col('sector'), col('level'), col('status'), col('divisionCode'), col('foundedOn'), col('memberCount')],
-    );
-    await database.query(
-      `INSERT INTO org_paths (org_id, parent_id, path, valid_from)
-       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::date[])`,
-      [col('id'), col('parentId'), col('path'), b.map((r) => r.foundedOn ?? SINCE_ALWAYS)],
+      `WITH ins AS (
+         INSERT INTO orgs (id, parent_id, path, depth, code, name, kind, sector, level, status, division_code, founded_on, member_count)
+         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::date[], $13::int[])
+         RETURNING id, parent_id, path, founded_on)
+       INSERT INTO org_paths (org_id, parent_id, path, valid_from) SELECT id, parent_id, path, coalesce(founded_on, $14::date) FROM ins`,
+      [col('id'), col('parentId'), col('path'), col('depth'), col('code'), col('name'), col('kind'), col('sector'), col('level'), col('status'), col('divisionCode'), col('foundedOn'), col('memberCount'), SINCE_ALWAYS],
     );
     onProgress?.(Math.min(i + BATCH, rows.length));
   }
