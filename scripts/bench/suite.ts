@@ -3,6 +3,7 @@
  * (the functions the routes call), as the best hand-written SQL, and as the per-request recursive walk
  * over parent_id that an adjacency-list CRUD system does — with the answers checked against each other.
  */
+import { performance } from 'node:perf_hooks';
 import type { Actor } from '../../packages/server/src/auth/policy';
 import type { Database } from '../../packages/server/src/db/client';
 import { searchOrgs } from '../../packages/server/src/features/orgs/orgs.queries';
@@ -13,7 +14,6 @@ import { rollup } from '../../packages/server/src/features/rollups/rollups.servi
 import type { RollupLevel, RollupUnit } from '../../packages/server/src/features/rollups/rollups.queries';
 import type { Loaded } from './load-records';
 import type { Node, Tree } from './load-tree';
-import { performance } from 'node:perf_hooks';
 import { timeInTurns, timeIt } from './measure';
 import type { Report } from './report';
 
