@@ -51,7 +51,7 @@ export async function withIndexesDeferred<T>(database: Database, tables: string[
   for (const s of drop) await database.query(s);
   const result = await fn();
   const t = Date.now();
-  const queue = [...restore].sort((a, b) => Number(/USING gin/.test(b)) - Number(/USING gin/.test(a)));
+  const queue = [...restore].sort((a, b) => Number(b.gin) - Number(a.gin)).map((r) => r.sql);
   let built = 0;
   const worker = () => database.transaction(async (q) => {
     await q.query("SET LOCAL maintenance_work_mem = '512MB'");

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client';
+import { migrate } from '../src/db/migrate';
 import { importDivisions } from '../src/features/orgs/divisions.import';
 import { systemContext } from '../src/system-actor';
 import { freshDatabase } from './helpers';
@@ -75,6 +76,27 @@ describe('issue 8 the first large import builds the secondary indexes once, afte
       await fresh.query('SET enable_seqscan = off');
       const plan = await fresh.query<{ 'QUERY PLAN': string }>("EXPLAIN SELECT name FROM orgs WHERE name_bigrams @> ARRAY['丙村']");
       expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toContain('orgs_name_bigrams_idx');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('issue 8 a first import builds its name indexes after the commit, and a start finishes what a crash left', () => {
+  it('leaves no pending build behind an import, and the next migrate builds a pending one exactly once', async () => {
+    const fresh = await freshDatabase();
+    try {
+      await importDivisions(fresh, systemContext('test'), ['4414'], undefined, { deferIndexesFrom: 1_000 });
+      expect(await fresh.query('SELECT name FROM deferred_index_builds')).toEqual([]);
+      // As if the process had stopped between the import's commit and its GIN builds.
+      const def = (await fresh.query<{ def: string }>("SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'orgs_name_trgm_idx'"))[0]!.def;
+      await fresh.query('DROP INDEX orgs_name_trgm_idx');
+      await fresh.query('INSERT INTO deferred_index_builds (name, def) VALUES ($1, $2)', ['orgs_name_trgm_idx', def]);
+      await migrate(fresh);
+      expect(await fresh.query("SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'orgs_name_trgm_idx'")).toEqual([{ def }]);
+      expect(await fresh.query('SELECT name FROM deferred_index_builds')).toEqual([]);
+      await migrate(fresh);
+      expect(await fresh.query("SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'orgs_name_trgm_idx'")).toEqual([{ n: 1 }]);
     } finally {
       await fresh.close();
     }

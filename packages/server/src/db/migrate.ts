@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './client';
+import { buildDeferredIndexes } from './deferred-indexes';
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -35,6 +36,8 @@ INSERT INTO schema_migrations (version) VALUES ('${m.version}');`;
       throw new Error(`迁移 ${m.version} 失败：${(err as Error).message}`);
     }
   }
+  // Indexes a first import left for after its commit, if the process stopped before building them.
+  await buildDeferredIndexes(database);
   return applied;
 }
 

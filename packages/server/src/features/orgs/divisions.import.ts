@@ -1,7 +1,7 @@
 import { pathFor } from '@tuanjian/domain';
 import { auditRaw, type AuditContext } from '../../audit/audit';
 import type { Database } from '../../db/client';
-import { deferrableIndexes } from '../../db/deferred-indexes';
+import { buildDeferredIndexes, deferIndexBuilds, deferrableIndexes, type Restore } from '../../db/deferred-indexes';
 import { bulkInsertOrgs, reserveOrgIds, type NewOrg } from './orgs.bulk';
 import { committeeFor } from './divisions.naming';
 import { loadDivisions } from './divisions.source';
@@ -26,7 +26,7 @@ export async function importDivisions(database: Database, ctx: AuditContext, cod
   onProgress?.('读取行政区划', 0, 1);
   const divisions = await loadDivisions(codes);
   onProgress?.('读取行政区划', 1, 1);
-  return database.transaction(async (q) => {
+  const result = await database.transaction(async (q) => {
     // Name indexes are GIN: a large pending list lets them absorb the bulk insert and merge once.
     await q.query("SET LOCAL gin_pending_list_limit = '256MB'");
     const root = (await q.query<{ path: string; depth: number }>('SELECT path, depth FROM orgs WHERE id = $1', [ROOT_ORG_ID]))[0];
@@ -65,17 +65,19 @@ export async function importDivisions(database: Database, ctx: AuditContext, cod
     }
     // A first national import drops the indexes and foreign keys of the org tables and restores them after
     // the rows. Inside this transaction: a failure restores them, and a rebuilt unique index or re-added
-    // foreign key checks every row.
-    let rebuild: string[] = [];
+    // foreign key checks every row. The GIN name indexes are left for after the commit, where they are
+    // built side by side (nobody can search a tree that did not exist a minute ago).
+    let rebuild: Restore[] = [];
     if (firstImport && toInsert.length >= (opts.deferIndexesFrom ?? FIRST_IMPORT_MIN_NEW)) {
       const deferred = await deferrableIndexes(q, ['orgs', 'org_paths'], { foreignKeys: true });
       for (const s of deferred.drop) await q.query(s);
-      rebuild = deferred.restore;
+      rebuild = deferred.restore.filter((r) => !r.gin);
+      await deferIndexBuilds(q, deferred.restore.filter((r) => r.gin));
     }
     await bulkInsertOrgs(q, toInsert, (done) => onProgress?.('写入组织', done, toInsert.length));
     if (rebuild.length) onProgress?.('建立索引', 0, rebuild.length);
-    for (const [i, def] of rebuild.entries()) {
-      await q.query(def);
+    for (const [i, r] of rebuild.entries()) {
+      await q.query(r.sql);
       onProgress?.('建立索引', i + 1, rebuild.length);
     }
     for (const r of renames) await q.query('UPDATE orgs SET name = $2, version = version + 1, updated_at = now() WHERE id = $1', [r.id, r.name]);
@@ -83,8 +85,10 @@ export async function importDivisions(database: Database, ctx: AuditContext, cod
       action: 'org.import_divisions', objectType: 'org_import', objectId: codes.join(',') || 'national',
       after: { codes, created: toInsert.length, updated: renames.length },
     });
-    return { divisions: divisions.length, created: toInsert.length, updated: renames.length, seconds: (Date.now() - started) / 1000 };
+    return { divisions: divisions.length, created: toInsert.length, updated: renames.length };
   });
+  await buildDeferredIndexes(database, (done, total) => onProgress?.('建立名称索引', done, total));
+  return { ...result, seconds: (Date.now() - started) / 1000 };
 }
 
 /** Below this many existing orgs, a large import is the tree's first and nobody is reading it yet. */
