@@ -1,5 +1,5 @@
--- Indexes a bulk load dropped and left to be built after its commit (the GIN name indexes of a first
--- national import: built one per connection side by side). A row stays until its index exists, in the
+-- Indexes a bulk load dropped and left to be built after its commit (the plain indexes of a first
+-- national import: built two at a time, one per connection). A row stays until its index exists, in the
 -- same transaction as the build, so a crash in between leaves the row and the next start builds it.
 CREATE TABLE deferred_index_builds (
   name       text PRIMARY KEY,

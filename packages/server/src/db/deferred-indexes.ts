@@ -5,6 +5,8 @@ export interface Restore {
   sql: string;
   /** A GIN index: PostgreSQL 15 builds it on one core, the slowest part of a rebuild. */
   gin: boolean;
+  /** A plain index: nothing is checked when it is built, so it may wait until after the load's commit. */
+  plain: boolean;
 }
 
 export interface DeferredIndexes {
@@ -23,8 +25,8 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * asked, their foreign keys. Read from the catalog so the migrations stay the one place they are written.
  */
 export async function deferrableIndexes(q: Queryable, tables: string[], opts: { foreignKeys?: boolean } = {}): Promise<DeferredIndexes> {
-  const indexes = await q.query<{ name: string; def: string; gin: boolean }>(`
-    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def, am.amname = 'gin' AS gin
+  const indexes = await q.query<{ name: string; def: string; gin: boolean; plain: boolean }>(`
+    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def, am.amname = 'gin' AS gin, NOT x.indisunique AS plain
     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_am am ON am.oid = i.relam
     WHERE t.relname = ANY($1::text[]) AND t.relnamespace = current_schema()::regnamespace AND NOT x.indisprimary
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
@@ -40,8 +42,8 @@ export async function deferrableIndexes(q: Queryable, tables: string[], opts: { 
       ...fks.map((f) => `ALTER TABLE ${quoteIdent(f.tbl)} DROP CONSTRAINT ${quoteIdent(f.name)}`),
     ],
     restore: [
-      ...indexes.map((d) => ({ name: d.name, sql: d.def, gin: d.gin })),
-      ...fks.map((f) => ({ name: f.name, sql: `ALTER TABLE ${quoteIdent(f.tbl)} ADD CONSTRAINT ${quoteIdent(f.name)} ${f.def}`, gin: false })),
+      ...indexes.map((d) => ({ name: d.name, sql: d.def, gin: d.gin, plain: d.plain })),
+      ...fks.map((f) => ({ name: f.name, sql: `ALTER TABLE ${quoteIdent(f.tbl)} ADD CONSTRAINT ${quoteIdent(f.name)} ${f.def}`, gin: false, plain: false })),
     ],
   };
 }
@@ -61,7 +63,8 @@ export async function deferIndexBuilds(q: Queryable, builds: readonly Restore[])
  * another process is building is skipped.
  */
 export async function buildDeferredIndexes(database: Database, onBuilt?: (done: number, total: number) => void): Promise<number> {
-  const pending = await database.query<{ name: string }>('SELECT name FROM deferred_index_builds ORDER BY name');
+  // The GIN builds first: with two workers the longest jobs should not start last.
+  const pending = await database.query<{ name: string }>("SELECT name FROM deferred_index_builds ORDER BY def LIKE '% USING gin %' DESC, name");
   let built = 0;
   const queue = pending.map((p) => p.name);
   const worker = async () => {

@@ -65,14 +65,14 @@ export async function importDivisions(database: Database, ctx: AuditContext, cod
     }
     // A first national import drops the indexes and foreign keys of the org tables and restores them after
     // the rows. Inside this transaction: a failure restores them, and a rebuilt unique index or re-added
-    // foreign key checks every row. The GIN name indexes are left for after the commit, where they are
-    // built side by side (nobody can search a tree that did not exist a minute ago).
+    // foreign key checks every row. The plain indexes (name search, parent, level…) check nothing and are
+    // left for after the commit, where they are built two at a time; the import returns once they exist.
     let rebuild: Restore[] = [];
     if (firstImport && toInsert.length >= (opts.deferIndexesFrom ?? FIRST_IMPORT_MIN_NEW)) {
       const deferred = await deferrableIndexes(q, ['orgs', 'org_paths'], { foreignKeys: true });
       for (const s of deferred.drop) await q.query(s);
-      rebuild = deferred.restore.filter((r) => !r.gin);
-      await deferIndexBuilds(q, deferred.restore.filter((r) => r.gin));
+      rebuild = deferred.restore.filter((r) => !r.plain);
+      await deferIndexBuilds(q, deferred.restore.filter((r) => r.plain));
     }
     await bulkInsertOrgs(q, toInsert, (done) => onProgress?.('写入组织', done, toInsert.length));
     if (rebuild.length) onProgress?.('建立索引', 0, rebuild.length);
@@ -87,7 +87,7 @@ export async function importDivisions(database: Database, ctx: AuditContext, cod
     });
     return { divisions: divisions.length, created: toInsert.length, updated: renames.length };
   });
-  await buildDeferredIndexes(database, (done, total) => onProgress?.('建立名称索引', done, total));
+  await buildDeferredIndexes(database, (done, total) => onProgress?.('建立查询索引', done, total));
   return { ...result, seconds: (Date.now() - started) / 1000 };
 }
 
