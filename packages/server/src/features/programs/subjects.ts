@@ -84,7 +84,15 @@ export async function factsFor(db: Db, program: Loaded, kinds: string[], subject
   const conditions = [eq(records.programId, program.p.id), inArray(records.orgId, [...orgIds]), inArray(records.status, ['submitted', 'verified'])];
   if (kinds.length) conditions.push(inArray(records.kind, kinds));
   if (where?.deliverableKey) conditions.push(eq(records.deliverableKey, where.deliverableKey));
-  const rows = await db.select({ r: records, placeLevel: orgs.level }).from(records).leftJoin(orgs, eq(orgs.id, records.placeOrgId)).where(and(...conditions));
+  // Only the columns a fact is made of: a record's fields and evidence list are most of its bytes.
+  const r = records;
+  const rows = await db.select({
+    r: {
+      id: r.id, kind: r.kind, orgId: r.orgId, departmentId: r.departmentId, cadreIds: r.cadreIds, occurredOn: r.occurredOn, days: r.days,
+      peopleReached: r.peopleReached, amount: r.amount, partnerOrgIds: r.partnerOrgIds, status: r.status, createdAt: r.createdAt,
+    },
+    placeLevel: orgs.level,
+  }).from(records).leftJoin(orgs, eq(orgs.id, records.placeOrgId)).where(and(...conditions));
   const levelOf = new Map(subjects.map((s) => [s.holder.orgId, s.holder.level]));
   const wanted = new Set(subjects.flatMap((s) => [s.key, ...s.partners]));
   return rows.flatMap(({ r, placeLevel }) => recordSubjectKeys(r).filter((k) => wanted.has(k)).map((subjectId): Fact => ({
