@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../packages/server/src/db/client';
-import { deferrableIndexes } from '../../packages/server/src/db/deferred-indexes';
+import { buildDeferredIndexes, deferIndexBuilds, deferrableIndexes } from '../../packages/server/src/db/deferred-indexes';
 import type { Report } from './report';
 
 /**
@@ -42,25 +42,20 @@ export class BatchWriter {
 }
 
 /**
- * Runs a bulk load with the tables' secondary indexes dropped, then builds them again — on PostgreSQL two
- * at a time on the two cores, the slow GIN builds first. A production first import does the same for the
- * org tables (divisions.import); here it also spares the 10M records their index maintenance.
+ * Runs a bulk load with the tables' secondary indexes dropped, then builds them again through the same
+ * deferred builds a first import uses (two at a time on PostgreSQL, the GIN builds first). A production
+ * first import does this for the org tables (divisions.import); here it also spares the 10M records
+ * their index maintenance.
  */
 export async function withIndexesDeferred<T>(database: Database, tables: string[], report: Report, label: string, fn: () => Promise<T>): Promise<T> {
   const { drop, restore } = await deferrableIndexes(database, tables);
-  for (const s of drop) await database.query(s);
+  await database.transaction(async (q) => {
+    for (const s of drop) await q.query(s);
+    await deferIndexBuilds(q, restore);
+  });
   const result = await fn();
   const t = Date.now();
-  const queue = [...restore].sort((a, b) => Number(b.gin) - Number(a.gin)).map((r) => r.sql);
-  let built = 0;
-  const worker = () => database.transaction(async (q) => {
-    await q.query("SET LOCAL maintenance_work_mem = '512MB'");
-    for (let s = queue.shift(); s; s = queue.shift()) {
-      await q.query(s);
-      report.progress(`  ${label}: indexes ${++built}/${restore.length}`);
-    }
-  });
-  await Promise.all(database.engine === 'postgres' ? [worker(), worker()] : [worker()]);
+  await buildDeferredIndexes(database, (done, total) => report.progress(`  ${label}: indexes ${done}/${total}`));
   report.progressDone();
   report.figure(`load.${label}.index_build_seconds`, (Date.now() - t) / 1000, 's');
   return result;

@@ -3,8 +3,6 @@ import type { Database, Queryable } from './client';
 export interface Restore {
   name: string;
   sql: string;
-  /** A GIN index: PostgreSQL 15 builds it on one core, the slowest part of a rebuild. */
-  gin: boolean;
   /** A plain index: nothing is checked when it is built, so it may wait until after the load's commit. */
   plain: boolean;
 }
@@ -25,9 +23,9 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * asked, their foreign keys. Read from the catalog so the migrations stay the one place they are written.
  */
 export async function deferrableIndexes(q: Queryable, tables: string[], opts: { foreignKeys?: boolean } = {}): Promise<DeferredIndexes> {
-  const indexes = await q.query<{ name: string; def: string; gin: boolean; plain: boolean }>(`
-    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def, am.amname = 'gin' AS gin, NOT x.indisunique AS plain
-    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_am am ON am.oid = i.relam
+  const indexes = await q.query<{ name: string; def: string; plain: boolean }>(`
+    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def, NOT x.indisunique AS plain
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
     WHERE t.relname = ANY($1::text[]) AND t.relnamespace = current_schema()::regnamespace AND NOT x.indisprimary
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
     ORDER BY i.relname`, [tables]);
@@ -42,8 +40,8 @@ export async function deferrableIndexes(q: Queryable, tables: string[], opts: { 
       ...fks.map((f) => `ALTER TABLE ${quoteIdent(f.tbl)} DROP CONSTRAINT ${quoteIdent(f.name)}`),
     ],
     restore: [
-      ...indexes.map((d) => ({ name: d.name, sql: d.def, gin: d.gin, plain: d.plain })),
-      ...fks.map((f) => ({ name: f.name, sql: `ALTER TABLE ${quoteIdent(f.tbl)} ADD CONSTRAINT ${quoteIdent(f.name)} ${f.def}`, gin: false, plain: false })),
+      ...indexes.map((d) => ({ name: d.name, sql: d.def, plain: d.plain })),
+      ...fks.map((f) => ({ name: f.name, sql: `ALTER TABLE ${quoteIdent(f.tbl)} ADD CONSTRAINT ${quoteIdent(f.name)} ${f.def}`, plain: false })),
     ],
   };
 }
@@ -63,7 +61,7 @@ export async function deferIndexBuilds(q: Queryable, builds: readonly Restore[])
  * another process is building is skipped.
  */
 export async function buildDeferredIndexes(database: Database, onBuilt?: (done: number, total: number) => void): Promise<number> {
-  // The GIN builds first: with two workers the longest jobs should not start last.
+  // The GIN builds first (PostgreSQL 15 builds one on one core, the longest jobs): with two workers they should not start last.
   const pending = await database.query<{ name: string }>("SELECT name FROM deferred_index_builds ORDER BY def LIKE '% USING gin %' DESC, name");
   let built = 0;
   const queue = pending.map((p) => p.name);

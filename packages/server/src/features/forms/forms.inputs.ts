@@ -85,6 +85,7 @@ async function partnersOn(db: Db, programId: number, reporter: Holder, side: str
   return rows.map(refOfColumns);
 }
 
+/** `holders` are the program's role holders under the reporter (formInputs selects them so in SQL). */
 async function resolveRows(db: Db, program: Loaded, form: TemplateForm, period: FormPeriod, reporter: Holder, holders: RoleHolder[]): Promise<FormRowInput[]> {
   const out: FormRowInput[] = [];
   const roleName = (id: string) => program.template.roles.find((r) => r.id === id)?.name ?? id;
@@ -95,7 +96,7 @@ async function resolveRows(db: Db, program: Loaded, form: TemplateForm, period: 
   for (const row of form.rows) {
     switch (row.kind) {
       case 'role': {
-        const list = holders.filter((r) => r.roleKey === row.role && r.status === 'approved' && under(r.holder, reporter.path)).map((r) => r.holder).sort(byCode);
+        const list = holders.filter((r) => r.roleKey === row.role && r.status === 'approved').map((r) => r.holder).sort(byCode);
         push(`role:${row.role}`, row.label ?? roleName(row.role), list, row.each);
         break;
       }
