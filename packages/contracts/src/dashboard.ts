@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { CivilDate, Id } from './common';
 
 export const DashboardParams = z.object({ id: Id });
 export const DashboardQuery = z.object({ under: z.coerce.number().int().positive().optional() });
@@ -51,4 +51,24 @@ export const MissedList = z.object({
     required: z.number(),
     recordIds: z.array(z.number().int()),
   })),
+});
+
+/** Records of some kinds counted per group (the cities, counties or townships under a scope) × period (issue 8). */
+export const ROLLUP_LEVELS = ['province', 'city', 'county', 'township', 'village'] as const;
+export const RollupQuery = z.object({
+  kinds: z.string().trim().min(1, { error: '请选择记录类型' }).max(500).transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean)),
+  scopeOrgId: z.coerce.number().int().positive({ error: '请选择统计范围' }),
+  groupLevel: z.enum(ROLLUP_LEVELS, { error: '分组层级无效' }),
+  unit: z.enum(['month', 'quarter', 'year'], { error: '统计周期无效' }),
+  from: CivilDate.optional(),
+  to: CivilDate.optional(),
+  verifiedOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+const RollupCellView = z.object({ periodKey: z.string(), count: z.number(), peopleReached: z.number(), amount: z.number() });
+export const RollupView = z.object({
+  scope: z.object({ orgId: z.number(), name: z.string() }),
+  kinds: z.array(z.string()), unit: z.string(), from: z.string(), to: z.string(),
+  periods: z.array(z.object({ key: z.string(), start: z.string(), end: z.string() })),
+  rows: z.array(z.object({ orgId: z.number(), code: z.string(), name: z.string(), cells: z.array(RollupCellView) })),
+  totals: z.array(RollupCellView),
 });

@@ -145,6 +145,7 @@ export const CASES: Record<string, Case> = {
   'PUT /api/programs/:id/ratings/:standardId/orgs/:orgId': { action: 'record.create', scoped: true, request: (c, i, w) => c.put(`/api/programs/${i.ratingProgram[w]}/ratings/branch_star_rating/orgs/${i.org[w]}`, { scores: {}, version: 99999 }) },
   'POST /api/programs/:id/ratings/:standardId/orgs/:orgId/review': { action: 'form.approve', scoped: true, request: (c, i, w) => c.post(`/api/programs/${i.ratingProgram[w]}/ratings/branch_star_rating/orgs/${i.org[w]}/review`, { decision: 'approve', version: 99999 }) },
   'GET /api/programs/:id/dashboard': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/dashboard`) },
+  'GET /api/programs/:id/rollup': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/rollup?kinds=joint_activity&scopeOrgId=${i.org[w]}&groupLevel=village&unit=quarter`) },
   'GET /api/programs/:id/dashboard/missed': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/dashboard/missed?month=2026-03`) },
   'GET /api/programs/:id/assessments': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/assessments`) },
   'GET /api/programs/:id/assessments/:assessmentId': { action: 'org.read', scoped: true, request: (c, i, w) => c.get(`/api/programs/${i.program[w]}/assessments/x4-county-committees`) },

@@ -7,9 +7,10 @@ import { createOrg } from '../src/features/orgs/orgs.service';
 import { createRecord } from '../src/features/programs/records.service';
 import { createProgram } from '../src/features/programs/programs.service';
 import { rollup } from '../src/features/rollups/rollups.service';
+import { buildApp } from '../src/http/app';
 import { registerBuiltinTemplates } from '../src/features/templates/builtin';
 import { SYSTEM_ACTOR, systemContext } from '../src/system-actor';
-import { freshDatabase } from './helpers';
+import { freshDatabase, loginAs, seedUser } from './helpers';
 
 /**
  * Issue 8: the roll-up layer groups records by the path segment at the group's depth. Checked against
@@ -131,5 +132,24 @@ describe('roll-ups over the org tree (issue 8)', () => {
     expect(own.rows.every((x) => x.code.startsWith('441403'))).toBe(true);
     await expect(rollup(database.db, SYSTEM_ACTOR, { programId, kinds: ['no_such_kind'], scopeOrgId: 1, groupLevel: 'city', unit: 'month' }))
       .rejects.toMatchObject({ status: 400 });
+  });
+
+  it('issue 8: the roll-up is a route — the same cells over HTTP for a city manager, a Chinese 400 for a bad level', async () => {
+    const app = await buildApp({ database, webDist: null, config: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, logLevel: 'silent', secureCookies: false } });
+    try {
+      const city = orgByCode('4414');
+      await seedUser(database, 'rollup_city', 'manager', city.id);
+      const c = await loginAs(app, 'rollup_city');
+      const res = await c.get(`/api/programs/${programId}/rollup?kinds=joint_activity,work_meeting&scopeOrgId=${city.id}&groupLevel=county&unit=quarter`);
+      expect(res.statusCode).toBe(200);
+      const direct = await rollup(database.db, { ...SYSTEM_ACTOR, orgId: city.id, orgPath: city.path }, { programId, kinds: ['joint_activity', 'work_meeting'], scopeOrgId: city.id, groupLevel: 'county', unit: 'quarter' });
+      expect(res.json().totals).toEqual(direct.totals);
+      expect(res.json().rows.map((r: { code: string }) => r.code)).toEqual(direct.rows.map((r) => r.code));
+      const bad = await c.get(`/api/programs/${programId}/rollup?kinds=joint_activity&scopeOrgId=${city.id}&groupLevel=planet&unit=quarter`);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('分组层级无效');
+    } finally {
+      await app.close();
+    }
   });
 });

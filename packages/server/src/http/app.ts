@@ -32,6 +32,7 @@ import { bulletinRoutes } from '../features/bulletins/bulletins.routes';
 import { formRoutes } from '../features/forms/forms.routes';
 import { assessmentRoutes } from '../features/assessment/assessment.routes';
 import { dashboardRoutes } from '../features/dashboard/dashboard.routes';
+import { rollupRoutes } from '../features/rollups/rollups.routes';
 import { ratingRoutes } from '../features/ratings/ratings.routes';
 import { localDiskStore } from '../storage/local-disk-store';
 import type { ObjectStore } from '../storage/object-store';
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps) {
     await formRoutes(api, services);
     await assessmentRoutes(api, services);
     await dashboardRoutes(api, services);
+    await rollupRoutes(api, services);
     await ratingRoutes(api, services);
   }, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
